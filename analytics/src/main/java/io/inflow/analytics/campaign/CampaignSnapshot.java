@@ -1,0 +1,25 @@
+package io.inflow.analytics.campaign;
+
+import io.inflow.analytics.common.PostCounters;
+import io.inflow.protocol.JournalSerializable;
+import io.inflow.protocol.api.CampaignDefinition;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/** Immutable copy of a {@link CampaignState}, as stored in snapshots. */
+public record CampaignSnapshot(
+    String campaignId,
+    CampaignDefinition definition,
+    Instant definedAt,
+    Map<String, PostCounters> posts,
+    Map<String, OrderState> orders,
+    Map<String, BigDecimal> spendByCurrency,
+    long clicks,
+    long commentsReceived,
+    long eventsRecorded,
+    Instant updatedAt,
+    int dedupGenerationSize,
+    long[] seenPrevious,
+    long[] seenCurrent)
+    implements JournalSerializable {}

@@ -1,0 +1,156 @@
+package io.inflow.analytics.campaign;
+
+import io.inflow.analytics.common.BatchSplit;
+import io.inflow.analytics.common.PostCounters;
+import io.inflow.analytics.common.PostTotals;
+import io.inflow.analytics.common.RecentEventIds;
+import io.inflow.protocol.api.CampaignDefinition;
+import io.inflow.protocol.api.CampaignView;
+import io.inflow.protocol.event.Click;
+import io.inflow.protocol.event.CommentPosted;
+import io.inflow.protocol.event.Conversion;
+import io.inflow.protocol.event.IngestEvent;
+import io.inflow.protocol.event.PostMetrics;
+import io.inflow.protocol.event.PostPublished;
+import io.inflow.protocol.event.Spend;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything Inflow knows about one campaign, rebuilt from its journal: its definition and the
+ * running totals of the events that name it. Mutable and owned by a single entity; it changes only
+ * in {@link #apply(CampaignEvent)}, after the event is persisted. Events may arrive before the
+ * campaign is defined; they are kept and counted.
+ */
+public final class CampaignState {
+  private final String campaignId;
+  private final PostTotals posts;
+  private final Map<String, OrderState> orders;
+  private final Map<String, BigDecimal> spendByCurrency;
+  private final Map<String, BigDecimal> revenueByCurrency;
+  private final RecentEventIds seen;
+  private CampaignDefinition definition;
+  private Instant definedAt;
+  private long conversions;
+  private long clicks;
+  private long commentsReceived;
+  private long eventsRecorded;
+  private Instant updatedAt;
+
+  private CampaignState(String campaignId, PostTotals posts, Map<String, OrderState> orders,
+      Map<String, BigDecimal> spendByCurrency, RecentEventIds seen) {
+    this.campaignId = campaignId;
+    this.posts = posts;
+    this.orders = orders;
+    this.spendByCurrency = spendByCurrency;
+    this.revenueByCurrency = new TreeMap<>();
+    this.seen = seen;
+    orders.values().forEach(o -> changeOrderTotals(OrderState.empty(o.currency()), o));
+  }
+
+  public static CampaignState empty(String campaignId, int dedupGenerationSize) {
+    return new CampaignState(campaignId, new PostTotals(), new HashMap<>(), new TreeMap<>(),
+        new RecentEventIds(dedupGenerationSize));
+  }
+
+  /** Unknown to readers: never defined and no event recorded. */
+  public boolean isEmpty() {
+    return definition == null && eventsRecorded == 0;
+  }
+
+  public CampaignDefinition definition() {
+    return definition;
+  }
+
+  public BatchSplit split(List<IngestEvent> events) {
+    return BatchSplit.of(events, seen);
+  }
+
+  public CampaignState apply(CampaignEvent event) {
+    if (event instanceof CampaignEvent.CampaignDefined defined) {
+      definition = defined.definition();
+      definedAt = defined.definedAt();
+    } else if (event instanceof CampaignEvent.BatchRecorded batch) {
+      for (IngestEvent e : batch.events()) record(e);
+    }
+    return this;
+  }
+
+  private void record(IngestEvent event) {
+    if (!seen.add(event.eventId())) return;
+    eventsRecorded++;
+    Instant at = event.occurredTime();
+    if (updatedAt == null || at.isAfter(updatedAt)) updatedAt = at;
+    if (event instanceof PostPublished p) {
+      posts.register(p.postId(),
+          new PostCounters(p.platform(), campaignId, Instant.EPOCH, 0, 0, 0, 0, 0, 0, 0));
+    } else if (event instanceof PostMetrics m) {
+      posts.observe(m.postId(), PostCounters.of(m));
+    } else if (event instanceof CommentPosted) {
+      commentsReceived++;
+    } else if (event instanceof Click) {
+      clicks++;
+    } else if (event instanceof Spend s) {
+      spendByCurrency.merge(s.currency(), s.amount(), BigDecimal::add);
+    } else if (event instanceof Conversion c) {
+      OrderState old = orders.getOrDefault(c.orderId(), OrderState.empty(c.currency()));
+      OrderState next = old.with(c);
+      orders.put(c.orderId(), next);
+      changeOrderTotals(old, next);
+    }
+  }
+
+  private void changeOrderTotals(OrderState old, OrderState next) {
+    BigDecimal delta = next.revenue().subtract(old.revenue());
+    if (delta.signum() != 0) revenueByCurrency.merge(next.currency(), delta, BigDecimal::add);
+    conversions += (next.converted() ? 1 : 0) - (old.converted() ? 1 : 0);
+  }
+
+  /** The currency totals are reported in: the definition's, else the only one seen, else null. */
+  private String reportingCurrency() {
+    if (definition != null) return definition.currency();
+    var seenCurrencies = new java.util.TreeSet<String>();
+    seenCurrencies.addAll(spendByCurrency.keySet());
+    seenCurrencies.addAll(revenueByCurrency.keySet());
+    return seenCurrencies.size() == 1 ? seenCurrencies.first() : null;
+  }
+
+  public CampaignView view() {
+    String currency = reportingCurrency();
+    BigDecimal spend = currency == null ? null : spendByCurrency.getOrDefault(currency, BigDecimal.ZERO);
+    BigDecimal revenue = currency == null ? null : revenueByCurrency.getOrDefault(currency, BigDecimal.ZERO);
+    CampaignDefinition d = definition;
+    return new CampaignView(campaignId, d != null,
+        d == null ? null : d.brandId(), d == null ? null : d.name(), d == null ? null : d.budget(),
+        currency, d == null ? null : d.startsAt(), d == null ? null : d.endsAt(),
+        d == null ? List.of() : d.influencers(), d == null ? Map.of() : d.targets(),
+        spend, revenue, Map.copyOf(spendByCurrency), Map.copyOf(revenueByCurrency), conversions,
+        clicks, posts.posts(), posts.views(), posts.impressions(), posts.reach(), posts.likes(),
+        posts.comments(), posts.shares(), posts.saves(), posts.engagements(), commentsReceived,
+        eventsRecorded, updatedAt == null ? definedAt : updatedAt);
+  }
+
+  public CampaignSnapshot snapshot() {
+    long[][] generations = seen.generations();
+    return new CampaignSnapshot(campaignId, definition, definedAt, posts.latestByPost(),
+        Map.copyOf(orders), Map.copyOf(spendByCurrency), clicks, commentsReceived, eventsRecorded,
+        updatedAt, seen.generationSize(), generations[0], generations[1]);
+  }
+
+  public static CampaignState restore(CampaignSnapshot s) {
+    CampaignState state = new CampaignState(s.campaignId(), PostTotals.restore(s.posts()),
+        new HashMap<>(s.orders()), new TreeMap<>(s.spendByCurrency()),
+        RecentEventIds.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent()));
+    state.definition = s.definition();
+    state.definedAt = s.definedAt();
+    state.clicks = s.clicks();
+    state.commentsReceived = s.commentsReceived();
+    state.eventsRecorded = s.eventsRecorded();
+    state.updatedAt = s.updatedAt();
+    return state;
+  }
+}

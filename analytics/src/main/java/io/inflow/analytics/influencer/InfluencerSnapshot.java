@@ -1,0 +1,22 @@
+package io.inflow.analytics.influencer;
+
+import io.inflow.analytics.common.PostCounters;
+import io.inflow.protocol.JournalSerializable;
+import io.inflow.protocol.event.Platform;
+import java.time.Instant;
+import java.util.Map;
+
+/** Immutable copy of an {@link InfluencerState}, as stored in snapshots. */
+public record InfluencerSnapshot(
+    String influencerId,
+    Map<Platform, InfluencerState.Account> accounts,
+    Map<String, PostCounters> posts,
+    long commentsReceived,
+    long clicks,
+    long conversions,
+    long eventsRecorded,
+    Instant updatedAt,
+    int dedupGenerationSize,
+    long[] seenPrevious,
+    long[] seenCurrent)
+    implements JournalSerializable {}

@@ -1,0 +1,144 @@
+package io.inflow.analytics.influencer;
+
+import io.inflow.analytics.common.BatchSplit;
+import io.inflow.analytics.common.EngagementRates;
+import io.inflow.analytics.common.PostCounters;
+import io.inflow.analytics.common.PostTotals;
+import io.inflow.analytics.common.RecentEventIds;
+import io.inflow.analytics.common.Tier;
+import io.inflow.protocol.api.InfluencerView;
+import io.inflow.protocol.event.Click;
+import io.inflow.protocol.event.CommentPosted;
+import io.inflow.protocol.event.Conversion;
+import io.inflow.protocol.event.ConversionStatus;
+import io.inflow.protocol.event.FollowersObserved;
+import io.inflow.protocol.event.IngestEvent;
+import io.inflow.protocol.event.Platform;
+import io.inflow.protocol.event.PostMetrics;
+import io.inflow.protocol.event.PostPublished;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything Inflow knows about one influencer, rebuilt from its journal. Mutable and owned by a
+ * single entity: it changes only in {@link #apply(InfluencerEvent)}, after the event is persisted.
+ * Readers get an immutable {@link InfluencerView}; snapshots get an immutable {@link InfluencerSnapshot}.
+ */
+public final class InfluencerState {
+
+  /** Latest counts of one platform account. */
+  public record Account(long followers, long following, Instant observedAt) {}
+
+  private final String influencerId;
+  private final Map<Platform, Account> accounts;
+  private final PostTotals posts;
+  private final RecentEventIds seen;
+  private long commentsReceived;
+  private long clicks;
+  private long conversions;
+  private long eventsRecorded;
+  private Instant updatedAt;
+
+  private InfluencerState(String influencerId, Map<Platform, Account> accounts, PostTotals posts,
+      RecentEventIds seen) {
+    this.influencerId = influencerId;
+    this.accounts = accounts;
+    this.posts = posts;
+    this.seen = seen;
+  }
+
+  public static InfluencerState empty(String influencerId, int dedupGenerationSize) {
+    return new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(),
+        new RecentEventIds(dedupGenerationSize));
+  }
+
+  /** True until the first event is recorded: such an influencer is unknown to readers. */
+  public boolean isEmpty() {
+    return eventsRecorded == 0;
+  }
+
+  /** Splits a command's events into new ones and duplicates, without changing anything. */
+  public BatchSplit split(List<IngestEvent> events) {
+    return BatchSplit.of(events, seen);
+  }
+
+  public InfluencerState apply(InfluencerEvent event) {
+    if (event instanceof InfluencerEvent.BatchRecorded batch) {
+      for (IngestEvent e : batch.events()) record(e);
+    }
+    return this;
+  }
+
+  private void record(IngestEvent event) {
+    if (!seen.add(event.eventId())) return;
+    eventsRecorded++;
+    Instant at = event.occurredTime();
+    if (updatedAt == null || at.isAfter(updatedAt)) updatedAt = at;
+    if (event instanceof PostPublished p) {
+      posts.register(p.postId(),
+          new PostCounters(p.platform(), p.campaignId(), Instant.EPOCH, 0, 0, 0, 0, 0, 0, 0));
+    } else if (event instanceof PostMetrics m) {
+      posts.observe(m.postId(), PostCounters.of(m));
+    } else if (event instanceof FollowersObserved f) {
+      Account old = accounts.get(f.platform());
+      if (old == null || !f.observedAt().isBefore(old.observedAt())) {
+        accounts.put(f.platform(), new Account(f.followers(), f.following(), f.observedAt()));
+      }
+    } else if (event instanceof CommentPosted) {
+      commentsReceived++;
+    } else if (event instanceof Click) {
+      clicks++;
+    } else if (event instanceof Conversion c && c.status() == ConversionStatus.PAID) {
+      conversions++;
+    }
+    // audience.sample and spend are kept in the journal for the fraud and cost issues.
+  }
+
+  public long followers() {
+    return accounts.values().stream().mapToLong(Account::followers).sum();
+  }
+
+  public InfluencerView view() {
+    long followers = followers();
+    long following = accounts.values().stream().mapToLong(Account::following).sum();
+    String platform = accounts.entrySet().stream()
+        .max(Map.Entry.comparingByValue(java.util.Comparator.comparingLong(Account::followers)))
+        .map(e -> e.getKey().wireName())
+        .orElseGet(() -> posts.latestByPost().values().stream()
+            .map(PostCounters::platform).filter(java.util.Objects::nonNull)
+            .map(Platform::wireName).findFirst().orElse(null));
+    Map<String, InfluencerView.AccountView> accountViews = new TreeMap<>();
+    accounts.forEach((p, a) -> accountViews.put(p.wireName(),
+        new InfluencerView.AccountView(a.followers(), a.following(), a.observedAt())));
+    return new InfluencerView(influencerId, platform, followers, following,
+        Tier.of(followers).wireName(), accountViews, posts.posts(), posts.views(),
+        posts.impressions(), posts.reach(), posts.likes(), posts.comments(), posts.shares(),
+        posts.saves(), posts.engagements(),
+        EngagementRates.byFollowers(posts.engagements(), posts.postsWithMetrics(), followers),
+        commentsReceived, clicks, conversions, eventsRecorded, updatedAt);
+  }
+
+  public InfluencerSnapshot snapshot() {
+    long[][] generations = seen.generations();
+    return new InfluencerSnapshot(influencerId, Map.copyOf(accounts), posts.latestByPost(),
+        commentsReceived, clicks, conversions, eventsRecorded, updatedAt, seen.generationSize(),
+        generations[0], generations[1]);
+  }
+
+  public static InfluencerState restore(InfluencerSnapshot s) {
+    Map<Platform, Account> accounts = new EnumMap<>(Platform.class);
+    accounts.putAll(s.accounts());
+    InfluencerState state = new InfluencerState(s.influencerId(), accounts,
+        PostTotals.restore(s.posts()),
+        RecentEventIds.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent()));
+    state.commentsReceived = s.commentsReceived();
+    state.clicks = s.clicks();
+    state.conversions = s.conversions();
+    state.eventsRecorded = s.eventsRecorded();
+    state.updatedAt = s.updatedAt();
+    return state;
+  }
+}

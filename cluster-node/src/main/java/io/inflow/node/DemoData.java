@@ -1,0 +1,108 @@
+package io.inflow.node;
+
+import io.inflow.protocol.api.CampaignDefinition;
+import io.inflow.protocol.api.Enrolment;
+import io.inflow.protocol.event.Attribution;
+import io.inflow.protocol.event.Click;
+import io.inflow.protocol.event.CommentPosted;
+import io.inflow.protocol.event.Conversion;
+import io.inflow.protocol.event.ConversionStatus;
+import io.inflow.protocol.event.FollowersObserved;
+import io.inflow.protocol.event.IngestEvent;
+import io.inflow.protocol.event.OrderItem;
+import io.inflow.protocol.event.Platform;
+import io.inflow.protocol.event.PostMetrics;
+import io.inflow.protocol.event.PostPublished;
+import io.inflow.protocol.event.Spend;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A small, deterministic demo data set: two brands' campaigns, twelve influencers on three
+ * platforms, posts with growing counters, comments in Polish and English, clicks, orders (one
+ * refunded) and spend. Loaded through the same ingest path as real traffic; its event ids are
+ * fixed, so loading it twice changes nothing.
+ */
+public final class DemoData {
+  private static final String[] COMMENTS = {
+      "Love this! 😍", "Świetny film, dzięki!", "Where can I buy it?", "Najlepsza recenzja jaką widziałam",
+      "meh, not for me", "To jest okropne, nie polecam", "🔥🔥🔥", "Great tips, thanks for sharing"};
+
+  public record Summary(int campaigns, int influencers, int events) {}
+
+  private DemoData() {}
+
+  public static Summary load(InflowNode.Services services, Instant now) {
+    Random random = new Random(7);
+    Instant start = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(10));
+    Platform[] platforms = {Platform.INSTAGRAM, Platform.TIKTOK, Platform.YOUTUBE};
+    List<IngestEvent> events = new ArrayList<>();
+    Map<String, List<String>> enrolled = Map.of(
+        "acme-spring-launch", List.of("anna-fit", "kuba-travels", "ola-cooks", "mike-tech", "zofia-style", "tom-gaming"),
+        "nordic-glow-winter", List.of("lena-beauty", "piotr-runs", "eva-vlogs", "sam-reviews", "maja-home", "leo-music"));
+    List<CompletableFuture<?>> definitions = new ArrayList<>();
+    int influencerIndex = 0;
+    for (var campaign : List.of("acme-spring-launch", "nordic-glow-winter")) {
+      String brand = campaign.startsWith("acme") ? "acme" : "nordic";
+      List<Enrolment> enrolments = new ArrayList<>();
+      for (String influencer : enrolled.get(campaign)) {
+        Platform platform = platforms[influencerIndex++ % platforms.length];
+        long followers = (long) (5_000 * Math.pow(10, random.nextDouble() * 2.5));
+        String code = influencer.toUpperCase().replace("-", "") + "10";
+        enrolments.add(new Enrolment(influencer, BigDecimal.valueOf(500 + random.nextInt(20) * 100), code,
+            "https://" + brand + ".example/r/" + influencer, null));
+        events.add(new FollowersObserved("demo-f-" + influencer, influencer, platform, start, followers, 300 + random.nextInt(900)));
+        events.add(new Spend("demo-s-" + influencer, campaign, influencer, enrolments.get(enrolments.size() - 1).fee(),
+            "EUR", Spend.Kind.FEE, start.plus(Duration.ofHours(1))));
+        for (int post = 1; post <= 2; post++) {
+          String postId = influencer + "-p" + post;
+          Instant published = start.plus(Duration.ofDays(post * 3L));
+          events.add(new PostPublished("demo-pp-" + postId, influencer, platform, postId, campaign, published,
+              platform == Platform.YOUTUBE ? "video" : "reel", "Demo post " + post + " #" + brand, List.of(brand)));
+          long views = 0, likes = 0, comments = 0;
+          for (int snapshot = 1; snapshot <= 4; snapshot++) {
+            views += (long) (followers * (0.05 + random.nextDouble() * 0.2));
+            likes += (long) (views * (0.03 + random.nextDouble() * 0.05));
+            comments += 1 + (long) (likes * 0.02);
+            events.add(new PostMetrics("demo-pm-" + postId + "-" + snapshot, influencer, platform, postId, campaign,
+                published.plus(Duration.ofHours(6L * snapshot)), views, views * 2, (long) (views * 0.8), likes,
+                comments, likes / 20, likes / 15));
+          }
+          for (int c = 0; c < 3; c++) {
+            events.add(new CommentPosted("demo-c-" + postId + "-" + c, influencer, postId, campaign,
+                postId + "-c" + c, "viewer-" + random.nextInt(40), COMMENTS[random.nextInt(COMMENTS.length)],
+                published.plus(Duration.ofMinutes(30L + c * 17))));
+          }
+        }
+        for (int click = 0; click < 5; click++) {
+          events.add(new Click("demo-k-" + influencer + "-" + click, campaign, influencer,
+              start.plus(Duration.ofHours(80L + click)), "visitor-" + random.nextInt(500)));
+        }
+        BigDecimal amount = BigDecimal.valueOf(30 + random.nextInt(90)).add(new BigDecimal("0.99"));
+        String order = "order-" + influencer;
+        events.add(new Conversion("demo-o-" + influencer, campaign, null, order, "customer-" + influencer, amount, "EUR",
+            ConversionStatus.PAID, new Attribution(Attribution.Kind.DISCOUNT_CODE, code),
+            List.of(new OrderItem("SKU-" + brand.toUpperCase() + "-1", 1, amount)), start.plus(Duration.ofDays(4))));
+        if (influencer.equals("tom-gaming")) {
+          events.add(new Conversion("demo-r-" + influencer, campaign, null, order, "customer-" + influencer, amount, "EUR",
+              ConversionStatus.REFUNDED, new Attribution(Attribution.Kind.DISCOUNT_CODE, code), List.of(),
+              start.plus(Duration.ofDays(6))));
+        }
+      }
+      CampaignDefinition definition = new CampaignDefinition(brand, campaign.replace('-', ' '),
+          new BigDecimal("25000"), "EUR", start, start.plus(Duration.ofDays(30)), List.copyOf(enrolments),
+          Map.of("views", new BigDecimal("500000"), "conversions", new BigDecimal("200")));
+      definitions.add(services.campaigns().define(campaign, definition).toCompletableFuture());
+    }
+    CompletableFuture.allOf(definitions.toArray(CompletableFuture[]::new)).join();
+    services.ingest().ingest(events).toCompletableFuture().join();
+    return new Summary(2, influencerIndex, events.size());
+  }
+}

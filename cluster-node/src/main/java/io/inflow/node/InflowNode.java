@@ -1,0 +1,155 @@
+package io.inflow.node;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import io.inflow.node.campaign.CampaignEntity;
+import io.inflow.node.campaign.CampaignService;
+import io.inflow.node.http.ApiRoutes;
+import io.inflow.node.http.HttpServer;
+import io.inflow.node.http.Readiness;
+import io.inflow.node.influencer.InfluencerEntity;
+import io.inflow.node.influencer.InfluencerService;
+import io.inflow.node.ingest.IngestService;
+import io.inflow.node.ingest.IngestSettings;
+import io.inflow.node.privacy.Pseudonymizer;
+import io.inflow.node.storage.EmbeddedCassandra;
+import io.inflow.protocol.codec.CodecLimits;
+import io.inflow.protocol.codec.EventCodec;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.AddressFromURIString;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.JoinSeedNodes;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Inflow node: (embedded Cassandra if no contact points are configured) → actor system
+ * joined to the cluster → sharded entities → HTTP API. {@link #start(Config)} is the one code path
+ * used by the CLI and by tests; {@link #close()} leaves the cluster, unbinds, stops the actor
+ * system and then the embedded Cassandra it started.
+ */
+public final class InflowNode implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(InflowNode.class);
+
+  private final ActorSystem<Void> system;
+  private final EmbeddedCassandra cassandra;
+  private final ServerBinding binding;
+  private final Services services;
+
+  /** The services the HTTP layer and tools use, exposed for the demo loader and tests. */
+  public record Services(IngestService ingest, CampaignService campaigns, InfluencerService influencers) {}
+
+  private InflowNode(ActorSystem<Void> system, EmbeddedCassandra cassandra, ServerBinding binding,
+      Services services) {
+    this.system = system;
+    this.cassandra = cassandra;
+    this.binding = binding;
+    this.services = services;
+  }
+
+  /** Loads configuration: {@code overrides} over system properties over application.conf over reference.conf. */
+  public static Config loadConfig(Config overrides) {
+    return ConfigFactory.load(overrides.withFallback(ConfigFactory.parseResourcesAnySyntax("application")));
+  }
+
+  public static InflowNode start(Config overrides) {
+    Config config = loadConfig(overrides);
+    Config inflow = config.getConfig("inflow");
+    EmbeddedCassandra cassandra = null;
+    List<String> contactPoints = splitList(inflow.getString("cassandra.contact-points"));
+    if (contactPoints.isEmpty()) {
+      cassandra = new EmbeddedCassandra(EmbeddedCassandra.Settings.fromConfig(inflow.getConfig("cassandra.embedded")));
+      cassandra.start();
+      contactPoints = List.of(cassandra.contactPoint());
+    }
+    try {
+      Config effective = ConfigFactory.empty()
+          .withValue("datastax-java-driver.basic.contact-points", ConfigValueFactory.fromIterable(contactPoints))
+          .withFallback(config);
+      ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "Inflow", effective);
+      try {
+        return wire(system, inflow, cassandra);
+      } catch (RuntimeException e) {
+        system.terminate();
+        throw e;
+      }
+    } catch (RuntimeException e) {
+      if (cassandra != null) cassandra.stop();
+      throw e;
+    }
+  }
+
+  private static InflowNode wire(ActorSystem<Void> system, Config inflow, EmbeddedCassandra cassandra) {
+    joinCluster(system, inflow);
+    EntitySettings entitySettings = EntitySettings.fromConfig(inflow);
+    InfluencerEntity.init(system, entitySettings);
+    CampaignEntity.init(system, entitySettings);
+
+    Path dataDir = Path.of(inflow.getString("data-dir"));
+    Pseudonymizer pseudonymizer = Pseudonymizer.fromKeyOrFile(
+        inflow.getString("privacy.pseudonym-key"), dataDir.resolve("secrets/pseudonym.key"));
+    Duration queryTimeout = inflow.getDuration("query.ask-timeout");
+    Services services = new Services(
+        new IngestService(system, IngestSettings.fromConfig(inflow), pseudonymizer),
+        new CampaignService(system, queryTimeout),
+        new InfluencerService(system, queryTimeout));
+    Readiness readiness = new Readiness(system, "pekko.persistence.cassandra", Duration.ofSeconds(3));
+    ApiRoutes routes = new ApiRoutes(services.ingest(), services.campaigns(), services.influencers(),
+        readiness, new EventCodec(CodecLimits.defaults()));
+    ServerBinding binding = HttpServer.bind(system, inflow.getString("http.host"),
+            inflow.getInt("http.port"), routes.routes(), inflow.getDuration("http.drain-timeout"))
+        .toCompletableFuture().join();
+    return new InflowNode(system, cassandra, binding, services);
+  }
+
+  private static void joinCluster(ActorSystem<Void> system, Config inflow) {
+    Cluster cluster = Cluster.get(system);
+    List<String> seeds = splitList(inflow.getString("cluster.seed-nodes"));
+    var addresses = seeds.isEmpty()
+        ? List.of(cluster.selfMember().address())
+        : seeds.stream().map(AddressFromURIString::parse).toList();
+    cluster.manager().tell(new JoinSeedNodes(addresses));
+  }
+
+  static List<String> splitList(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  public Services services() {
+    return services;
+  }
+
+  public InetSocketAddress httpAddress() {
+    return binding.localAddress();
+  }
+
+  public String apiUrl() {
+    return "http://" + httpAddress().getHostString() + ":" + httpAddress().getPort();
+  }
+
+  /** Leaves gracefully, stops the actor system, then the embedded Cassandra (if this node started one). */
+  @Override
+  public void close() {
+    try {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("actor system did not terminate cleanly: {}", e.toString());
+    } finally {
+      if (cassandra != null) cassandra.stop();
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.inflow.node.campaign;
+
+import io.inflow.node.ingest.BatchAck;
+import io.inflow.protocol.JournalSerializable;
+import io.inflow.protocol.api.CampaignDefinition;
+import io.inflow.protocol.api.CampaignView;
+import io.inflow.protocol.event.IngestEvent;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.pattern.StatusReply;
+
+/** What a campaign entity can be asked to do. */
+public sealed interface CampaignCommand extends JournalSerializable {
+
+  /** Define or redefine the campaign; replies with the view once the definition is durable. */
+  record DefineCampaign(CampaignDefinition definition, ActorRef<StatusReply<CampaignView>> replyTo)
+      implements CampaignCommand {}
+
+  /** Persist the events not seen before as one journal event; reply once it is durable. */
+  record RecordBatch(List<IngestEvent> events, ActorRef<StatusReply<BatchAck>> replyTo)
+      implements CampaignCommand {}
+
+  /** Reply with the current view; {@code view} is null for an unknown campaign. */
+  record GetCampaign(ActorRef<CampaignReply> replyTo) implements CampaignCommand {}
+
+  record CampaignReply(CampaignView view) implements JournalSerializable {}
+}

@@ -1,0 +1,33 @@
+package io.inflow.node.campaign;
+
+import io.inflow.protocol.api.CampaignDefinition;
+import io.inflow.protocol.api.CampaignView;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+
+/** The HTTP layer's door to campaign entities: define and read, with the configured ask timeout. */
+public class CampaignService {
+  private final ClusterSharding sharding;
+  private final Duration askTimeout;
+  private final java.util.concurrent.Executor executor;
+
+  public CampaignService(ActorSystem<?> system, Duration askTimeout) {
+    this.sharding = ClusterSharding.get(system);
+    this.askTimeout = askTimeout;
+    this.executor = system.executionContext();
+  }
+
+  public CompletionStage<CampaignView> define(String campaignId, CampaignDefinition definition) {
+    return sharding.entityRefFor(CampaignEntity.ENTITY_KEY, campaignId)
+        .askWithStatus(reply -> new CampaignCommand.DefineCampaign(definition, reply), askTimeout);
+  }
+
+  public CompletionStage<Optional<CampaignView>> get(String campaignId) {
+    return sharding.entityRefFor(CampaignEntity.ENTITY_KEY, campaignId)
+        .ask(CampaignCommand.GetCampaign::new, askTimeout)
+        .thenApplyAsync(reply -> Optional.ofNullable(reply.view()), executor);
+  }
+}

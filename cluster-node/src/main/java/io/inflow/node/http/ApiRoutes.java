@@ -1,0 +1,191 @@
+package io.inflow.node.http;
+
+import io.inflow.node.campaign.CampaignService;
+import io.inflow.node.influencer.InfluencerService;
+import io.inflow.node.ingest.IngestService;
+import io.inflow.node.ingest.IngestUnavailableException;
+import io.inflow.protocol.api.ApiError;
+import io.inflow.protocol.api.ErrorDetail;
+import io.inflow.protocol.api.IngestResult;
+import io.inflow.protocol.codec.CampaignCodec;
+import io.inflow.protocol.codec.EventCodec;
+import io.inflow.protocol.codec.Json;
+import io.inflow.protocol.codec.NumberedEvent;
+import io.inflow.protocol.codec.ParsedBatch;
+import io.inflow.protocol.codec.ValidationException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpEntity;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.StatusCode;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.ExceptionHandler;
+import org.apache.pekko.http.javadsl.server.RejectionHandler;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.apache.pekko.pattern.StatusReply;
+
+/**
+ * Inflow's HTTP API v1 and health endpoints. Every failure leaves through one exception handler
+ * that renders the JSON error shape {@code {"error","message","details"}} with the right status.
+ */
+public final class ApiRoutes extends AllDirectives {
+  private static final String NDJSON = "application/x-ndjson";
+
+  private final IngestService ingest;
+  private final CampaignService campaigns;
+  private final InfluencerService influencers;
+  private final Readiness readiness;
+  private final EventCodec eventCodec;
+  private final Duration bodyReadTimeout = Duration.ofSeconds(20);
+
+  public ApiRoutes(IngestService ingest, CampaignService campaigns, InfluencerService influencers,
+      Readiness readiness, EventCodec eventCodec) {
+    this.ingest = ingest;
+    this.campaigns = campaigns;
+    this.influencers = influencers;
+    this.readiness = readiness;
+    this.eventCodec = eventCodec;
+  }
+
+  public Route routes() {
+    return handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), () -> concat(
+        pathPrefix("health", () -> concat(
+            path("alive", () -> get(() -> json(StatusCodes.OK, java.util.Map.of("status", "alive")))),
+            path("ready", () -> get(this::ready)))),
+        pathPrefix("api", () -> pathPrefix("v1", () -> concat(
+            path("events", () -> post(this::postEvents)),
+            pathPrefix("campaigns", () -> path(campaignId -> concat(
+                put(() -> putCampaign(campaignId)),
+                get(() -> getCampaign(campaignId))))),
+            pathPrefix("influencers", () -> path(influencerId ->
+                get(() -> getInfluencer(influencerId)))))))))));
+  }
+
+  private Route ready() {
+    return onSuccess(readiness.check(), verdict -> verdict.ready()
+        ? json(StatusCodes.OK, java.util.Map.of("status", "ready"))
+        : json(StatusCodes.SERVICE_UNAVAILABLE,
+            java.util.Map.of("status", "not_ready", "problems", verdict.problems())));
+  }
+
+  private Route postEvents() {
+    long limit = ingest.settings().maxBodyBytes();
+    return extractRequestEntity(entity -> extractStrictEntity(bodyReadTimeout, limit, strict -> {
+      byte[] body = strict.getData().toArray();
+      String mediaType = entity.getContentType().mediaType().toString().toLowerCase(Locale.ROOT);
+      ParsedBatch parsed;
+      if (mediaType.equals(NDJSON)) parsed = eventCodec.parseNdjson(body);
+      else if (mediaType.equals("application/json")) parsed = eventCodec.parseSingle(body);
+      else {
+        throw new ApiException(StatusCodes.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+            "send one event as application/json or a batch as application/x-ndjson, not " + mediaType,
+            List.of(), null);
+      }
+      if (parsed.events().isEmpty() && parsed.rejected().isEmpty()) {
+        throw ApiException.badRequest("empty_body", "the request has no events", List.of());
+      }
+      if (parsed.events().isEmpty()) {
+        throw ApiException.badRequest("invalid_events",
+            parsed.rejected().size() + " event(s) rejected, none accepted", parsed.rejected());
+      }
+      List<io.inflow.protocol.event.IngestEvent> events =
+          parsed.events().stream().map(NumberedEvent::event).toList();
+      return onSuccess(ingest.ingest(events), outcome -> json(StatusCodes.OK,
+          new IngestResult(outcome.accepted(), outcome.duplicates(), parsed.rejected())));
+    }));
+  }
+
+  private Route putCampaign(String campaignId) {
+    return extractStrictEntity(bodyReadTimeout, 1_048_576, strict -> {
+      var definition = CampaignCodec.parse(strict.getData().toArray());
+      return onSuccess(campaigns.define(campaignId, definition), view -> json(StatusCodes.OK, view));
+    });
+  }
+
+  private Route getCampaign(String campaignId) {
+    return onSuccess(campaigns.get(campaignId), view -> json(StatusCodes.OK,
+        view.orElseThrow(() -> ApiException.notFound("campaign", campaignId))));
+  }
+
+  private Route getInfluencer(String influencerId) {
+    return onSuccess(influencers.get(influencerId), view -> json(StatusCodes.OK,
+        view.orElseThrow(() -> ApiException.notFound("influencer", influencerId))));
+  }
+
+  private Route json(StatusCode status, Object body) {
+    return complete(jsonResponse(status, body));
+  }
+
+  static HttpResponse jsonResponse(StatusCode status, Object body) {
+    return HttpResponse.create().withStatus(status)
+        .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, Json.writeBytes(body)));
+  }
+
+  private static HttpResponse error(StatusCode status, String code, String message,
+      List<ErrorDetail> details, Integer retryAfterSeconds) {
+    HttpResponse response = jsonResponse(status, new ApiError(code, message, details));
+    return retryAfterSeconds == null ? response
+        : response.addHeader(RawHeader.create("Retry-After", String.valueOf(retryAfterSeconds)));
+  }
+
+  private ExceptionHandler exceptionHandler() {
+    int retryAfter = ingest.settings().retryAfterSeconds();
+    return ExceptionHandler.newBuilder()
+        .matchAny(thrown -> {
+          Throwable t = unwrap(thrown);
+          HttpResponse response;
+          if (t instanceof ApiException e) {
+            response = error(e.status(), e.code(), e.getMessage(), e.details(), e.retryAfterSeconds());
+          } else if (t instanceof ValidationException e) {
+            response = error(StatusCodes.BAD_REQUEST, "invalid_request",
+                e.details().size() + " problem(s) in the request: " + e.getMessage(), e.details(), null);
+          } else if (t instanceof EntityStreamSizeException e) {
+            response = error(StatusCodes.PAYLOAD_TOO_LARGE, "body_too_large",
+                "request body exceeds the limit of " + e.limit() + " bytes; split the batch", List.of(), null);
+          } else if (t instanceof IngestUnavailableException e) {
+            response = error(StatusCodes.SERVICE_UNAVAILABLE, e.code(), e.getMessage(), List.of(), retryAfter);
+          } else if (t instanceof TimeoutException || t instanceof StatusReply.ErrorMessage
+              || t instanceof org.apache.pekko.pattern.AskTimeoutException) {
+            response = error(StatusCodes.SERVICE_UNAVAILABLE, "unavailable",
+                "the entity did not answer in time (" + t.getClass().getSimpleName() + "); retry", List.of(), retryAfter);
+          } else {
+            org.slf4j.LoggerFactory.getLogger(ApiRoutes.class).error("unhandled request failure", t);
+            response = error(StatusCodes.INTERNAL_SERVER_ERROR, "internal_error",
+                "unexpected failure: " + t.getClass().getSimpleName(), List.of(), null);
+          }
+          return complete(response);
+        })
+        .build();
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private RejectionHandler rejectionHandler() {
+    return RejectionHandler.defaultHandler().mapRejectionResponse(response -> {
+      if (response.entity() instanceof HttpEntity.Strict strict
+          && !strict.getContentType().equals(ContentTypes.APPLICATION_JSON)) {
+        String message = strict.getData().utf8String();
+        String code = response.status().equals(StatusCodes.NOT_FOUND) ? "not_found"
+            : response.status().equals(StatusCodes.METHOD_NOT_ALLOWED) ? "method_not_allowed"
+            : "bad_request";
+        return response.withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON,
+            Json.writeBytes(new ApiError(code, message, List.of()))));
+      }
+      return response;
+    });
+  }
+}

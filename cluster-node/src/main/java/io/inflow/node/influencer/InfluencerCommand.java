@@ -1,0 +1,22 @@
+package io.inflow.node.influencer;
+
+import io.inflow.node.ingest.BatchAck;
+import io.inflow.protocol.JournalSerializable;
+import io.inflow.protocol.event.IngestEvent;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.pattern.StatusReply;
+
+/** What an influencer entity can be asked to do. */
+public sealed interface InfluencerCommand extends JournalSerializable {
+
+  /** Persist the events not seen before as one journal event; reply once it is durable. */
+  record RecordBatch(List<IngestEvent> events, ActorRef<StatusReply<BatchAck>> replyTo)
+      implements InfluencerCommand {}
+
+  /** Reply with the current view, or an empty reply when nothing is known of this influencer. */
+  record GetInfluencer(ActorRef<InfluencerReply> replyTo) implements InfluencerCommand {}
+
+  /** The reply to {@link GetInfluencer}: {@code view} is null for an unknown influencer. */
+  record InfluencerReply(io.inflow.protocol.api.InfluencerView view) implements JournalSerializable {}
+}

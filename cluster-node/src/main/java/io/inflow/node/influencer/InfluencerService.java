@@ -1,0 +1,27 @@
+package io.inflow.node.influencer;
+
+import io.inflow.protocol.api.InfluencerView;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+
+/** The HTTP layer's door to influencer entities, with the configured ask timeout. */
+public class InfluencerService {
+  private final ClusterSharding sharding;
+  private final Duration askTimeout;
+  private final java.util.concurrent.Executor executor;
+
+  public InfluencerService(ActorSystem<?> system, Duration askTimeout) {
+    this.sharding = ClusterSharding.get(system);
+    this.askTimeout = askTimeout;
+    this.executor = system.executionContext();
+  }
+
+  public CompletionStage<Optional<InfluencerView>> get(String influencerId) {
+    return sharding.entityRefFor(InfluencerEntity.ENTITY_KEY, influencerId)
+        .ask(InfluencerCommand.GetInfluencer::new, askTimeout)
+        .thenApplyAsync(reply -> Optional.ofNullable(reply.view()), executor);
+  }
+}
