@@ -1,7 +1,9 @@
 package io.inflow.protocol.event;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Social platforms Inflow understands. The wire value is the lower-case name. */
@@ -16,11 +18,19 @@ public enum Platform {
   @JsonProperty("pinterest") PINTEREST,
   @JsonProperty("linkedin") LINKEDIN;
 
+  private static final Map<String, Platform> BY_WIRE_NAME = new HashMap<>();
+
+  static {
+    for (Platform p : values()) {
+      BY_WIRE_NAME.put(p.wireName(), p);
+    }
+  }
+
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   public static Optional<Platform> fromWire(String value) {
-    return Arrays.stream(values()).filter(p -> p.wireName().equals(value)).findFirst();
+    return Optional.ofNullable(value == null ? null : BY_WIRE_NAME.get(value));
   }
 }

@@ -1,0 +1,420 @@
+package io.inflow.protocol.codec;
+
+import static io.inflow.protocol.codec.ErrorCodes.INVALID_VALUE;
+import static io.inflow.protocol.codec.ErrorCodes.MALFORMED_JSON;
+import static io.inflow.protocol.codec.ErrorCodes.MISSING_FIELD;
+import static io.inflow.protocol.codec.ErrorCodes.TOO_LONG;
+import static io.inflow.protocol.codec.ErrorCodes.UNKNOWN_TYPE;
+import static io.inflow.protocol.codec.ErrorCodes.WRONG_TYPE;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inflow.protocol.api.ErrorDetail;
+import io.inflow.protocol.event.Attribution;
+import io.inflow.protocol.event.AudienceAccount;
+import io.inflow.protocol.event.AudienceSample;
+import io.inflow.protocol.event.Click;
+import io.inflow.protocol.event.CommentPosted;
+import io.inflow.protocol.event.Conversion;
+import io.inflow.protocol.event.ConversionStatus;
+import io.inflow.protocol.event.FollowersObserved;
+import io.inflow.protocol.event.IngestEvent;
+import io.inflow.protocol.event.OrderItem;
+import io.inflow.protocol.event.PostMetrics;
+import io.inflow.protocol.event.PostPublished;
+import io.inflow.protocol.event.Spend;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads ingest events from JSON with strict validation and normalisation (timestamps to {@code
+ * Instant}, money to exact {@code BigDecimal}). Every non-blank input line ends up either accepted
+ * or rejected with exactly one {@link ErrorDetail}: the first problem in the contract's field
+ * order, after the {@code type} and any field the contract does not define for that type.
+ *
+ * <p>Thread-safe and reusable; create one per node. The happy path throws no exceptions.
+ */
+public final class EventCodec {
+
+  private static final String TYPE = "type";
+
+  private static final Set<String> POST_PUBLISHED_FIELDS = eventFields(PostPublished.class);
+  private static final Set<String> POST_METRICS_FIELDS = eventFields(PostMetrics.class);
+  private static final Set<String> COMMENT_POSTED_FIELDS = eventFields(CommentPosted.class);
+  private static final Set<String> FOLLOWERS_OBSERVED_FIELDS = eventFields(FollowersObserved.class);
+  private static final Set<String> AUDIENCE_SAMPLE_FIELDS = eventFields(AudienceSample.class);
+  private static final Set<String> CLICK_FIELDS = eventFields(Click.class);
+  private static final Set<String> CONVERSION_FIELDS = eventFields(Conversion.class);
+  private static final Set<String> SPEND_FIELDS = eventFields(Spend.class);
+  private static final Set<String> ACCOUNT_FIELDS = FieldReader.fieldsOf(AudienceAccount.class);
+  private static final Set<String> ITEM_FIELDS = FieldReader.fieldsOf(OrderItem.class);
+  private static final Set<String> ATTRIBUTION_FIELDS = FieldReader.fieldsOf(Attribution.class);
+
+  private static final String TYPE_NAMES = String.join(", ", PostPublished.TYPE,
+      PostMetrics.TYPE, CommentPosted.TYPE, FollowersObserved.TYPE, AudienceSample.TYPE,
+      Click.TYPE, Conversion.TYPE, Spend.TYPE);
+
+  private static final FieldReader.WireNames<ConversionStatus> STATUSES = FieldReader.WireNames.of(
+      Map.entry("paid", ConversionStatus.PAID),
+      Map.entry("refunded", ConversionStatus.REFUNDED),
+      Map.entry("canceled", ConversionStatus.CANCELED));
+  private static final FieldReader.WireNames<Attribution.Kind> ATTRIBUTION_KINDS =
+      FieldReader.WireNames.of(
+          Map.entry("discount_code", Attribution.Kind.DISCOUNT_CODE),
+          Map.entry("link", Attribution.Kind.LINK),
+          Map.entry("utm", Attribution.Kind.UTM));
+  private static final FieldReader.WireNames<Spend.Kind> SPEND_KINDS = FieldReader.WireNames.of(
+      Map.entry("fee", Spend.Kind.FEE),
+      Map.entry("product", Spend.Kind.PRODUCT),
+      Map.entry("ads", Spend.Kind.ADS),
+      Map.entry("other", Spend.Kind.OTHER));
+
+  private static final long MAX_LONG_COUNTER = Long.MAX_VALUE;
+  private static final long MAX_INT_COUNTER = Integer.MAX_VALUE;
+
+  private final CodecLimits limits;
+  private final FieldReader fields;
+  private final ObjectReader json = Json.strictTreeReader();
+
+  public EventCodec(CodecLimits limits) {
+    this.limits = limits;
+    this.fields = FieldReader.failFast(limits);
+  }
+
+  /** A codec with {@link CodecLimits#defaults()}. */
+  public EventCodec() {
+    this(CodecLimits.defaults());
+  }
+
+  public CodecLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Parses an {@code application/x-ndjson} body: one event per {@code \n}-terminated line, a
+   * trailing {@code \r} ignored, blank lines skipped but counted (line numbers are 1-based
+   * physical lines).
+   */
+  public ParsedBatch parseNdjson(byte[] body) {
+    List<NumberedEvent> events = new ArrayList<>();
+    List<ErrorDetail> rejected = new ArrayList<>();
+    int line = 0;
+    int start = 0;
+    while (start < body.length) {
+      int end = indexOfNewline(body, start);
+      line++;
+      int stop = end > start && body[end - 1] == '\r' ? end - 1 : end;
+      if (!isBlank(body, start, stop)) {
+        parseLine(body, start, stop - start, line, events, rejected);
+      }
+      start = end + 1;
+    }
+    return new ParsedBatch(events, rejected);
+  }
+
+  /** Parses an {@code application/json} body holding one event object; it counts as line 1. */
+  public ParsedBatch parseSingle(byte[] body) {
+    List<NumberedEvent> events = new ArrayList<>(1);
+    List<ErrorDetail> rejected = new ArrayList<>(1);
+    if (isBlank(body, 0, body.length)) {
+      rejected.add(new ErrorDetail(1, null, null, MALFORMED_JSON,
+          "the body is empty; expected one JSON event object"));
+    } else {
+      parseLine(body, 0, body.length, 1, events, rejected);
+    }
+    return new ParsedBatch(events, rejected);
+  }
+
+  /** Parses one event, throwing {@link ValidationException} with its single problem. */
+  public IngestEvent parseEvent(String json) {
+    ParsedBatch batch = parseSingle(json.getBytes(StandardCharsets.UTF_8));
+    if (!batch.rejected().isEmpty()) {
+      throw new ValidationException(batch.rejected());
+    }
+    return batch.events().get(0).event();
+  }
+
+  private void parseLine(byte[] body, int offset, int length, int line,
+      List<NumberedEvent> events, List<ErrorDetail> rejected) {
+    if (length > limits.maxLineBytes()) {
+      rejected.add(new ErrorDetail(line, null, null, TOO_LONG, "the line is " + length
+          + " bytes long; an event may be at most " + limits.maxLineBytes() + " bytes"));
+      return;
+    }
+    JsonNode tree;
+    try {
+      tree = json.readTree(body, offset, length);
+    } catch (JsonProcessingException e) {
+      rejected.add(new ErrorDetail(line, null, null, MALFORMED_JSON, malformedMessage(e)));
+      return;
+    } catch (IOException e) {
+      rejected.add(new ErrorDetail(line, null, null, MALFORMED_JSON,
+          "the line is not valid JSON: " + e.getMessage()));
+      return;
+    }
+    if (!(tree instanceof ObjectNode obj)) {
+      rejected.add(new ErrorDetail(line, null, null, MALFORMED_JSON,
+          "an event must be a JSON object, got " + Messages.describe(tree)));
+      return;
+    }
+    try {
+      events.add(new NumberedEvent(line, decode(obj)));
+    } catch (FieldReader.Rejection rejection) {
+      rejected.add(rejection.detail().atLine(line, readableEventId(obj)));
+    }
+  }
+
+  private IngestEvent decode(ObjectNode obj) {
+    JsonNode type = FieldReader.value(obj, TYPE);
+    if (type == null) {
+      throw reject(TYPE, MISSING_FIELD, "type is required, one of " + TYPE_NAMES);
+    }
+    if (!type.isTextual()) {
+      throw reject(TYPE, WRONG_TYPE, "type must be a string, got " + Messages.describe(type));
+    }
+    return switch (type.textValue()) {
+      case PostPublished.TYPE -> postPublished(obj);
+      case PostMetrics.TYPE -> postMetrics(obj);
+      case CommentPosted.TYPE -> commentPosted(obj);
+      case FollowersObserved.TYPE -> followersObserved(obj);
+      case AudienceSample.TYPE -> audienceSample(obj);
+      case Click.TYPE -> click(obj);
+      case Conversion.TYPE -> conversion(obj);
+      case Spend.TYPE -> spend(obj);
+      default -> throw reject(TYPE, UNKNOWN_TYPE,
+          "type must be one of " + TYPE_NAMES + ", got " + Messages.describe(type));
+    };
+  }
+
+  // Constructor arguments are evaluated left to right (JLS 15.7.4), so the first problem
+  // reported is the first in the record's component order, which is the contract's order.
+
+  private PostPublished postPublished(ObjectNode o) {
+    fields.rejectUnknown(o, "", POST_PUBLISHED_FIELDS, PostPublished.TYPE);
+    return new PostPublished(
+        fields.requiredId(o, "", "eventId"),
+        fields.requiredId(o, "", "influencerId"),
+        fields.requiredPlatform(o, "", "platform"),
+        fields.requiredId(o, "", "postId"),
+        fields.optionalId(o, "", "campaignId"),
+        fields.requiredTimestamp(o, "", "publishedAt"),
+        fields.requiredToken(o, "", "format", limits.maxFormatLength()),
+        fields.optionalText(o, "", "caption", limits.maxCaptionLength()),
+        hashtags(o));
+  }
+
+  private List<String> hashtags(ObjectNode o) {
+    ArrayNode array = fields.optionalArray(o, "", "hashtags", limits.maxHashtags());
+    if (array == null || array.isEmpty()) {
+      return List.of();
+    }
+    String[] tags = new String[array.size()];
+    for (int i = 0; i < tags.length; i++) {
+      tags[i] = fields.token(array.get(i), "", "hashtags", i, limits.maxHashtagLength());
+    }
+    return List.of(tags);
+  }
+
+  private PostMetrics postMetrics(ObjectNode o) {
+    fields.rejectUnknown(o, "", POST_METRICS_FIELDS, PostMetrics.TYPE);
+    return new PostMetrics(
+        fields.requiredId(o, "", "eventId"),
+        fields.requiredId(o, "", "influencerId"),
+        fields.requiredPlatform(o, "", "platform"),
+        fields.requiredId(o, "", "postId"),
+        fields.optionalId(o, "", "campaignId"),
+        fields.requiredTimestamp(o, "", "observedAt"),
+        fields.requiredCounter(o, "", "views", MAX_LONG_COUNTER),
+        fields.optionalCounter(o, "", "impressions", MAX_LONG_COUNTER),
+        fields.optionalCounter(o, "", "reach", MAX_LONG_COUNTER),
+        fields.requiredCounter(o, "", "likes", MAX_LONG_COUNTER),
+        fields.requiredCounter(o, "", "comments", MAX_LONG_COUNTER),
+        fields.optionalCounter(o, "", "shares", MAX_LONG_COUNTER),
+        fields.optionalCounter(o, "", "saves", MAX_LONG_COUNTER));
+  }
+
+  private CommentPosted commentPosted(ObjectNode o) {
+    fields.rejectUnknown(o, "", COMMENT_POSTED_FIELDS, CommentPosted.TYPE);
+    return new CommentPosted(
+        fields.requiredId(o, "", "eventId"),
+        fields.requiredId(o, "", "influencerId"),
+        fields.requiredId(o, "", "postId"),
+        fields.optionalId(o, "", "campaignId"),
+        fields.requiredId(o, "", "commentId"),
+        fields.requiredId(o, "", "authorId"),
+        fields.requiredText(o, "", "text", limits.maxTextLength()),
+        fields.requiredTimestamp(o, "", "postedAt"));
+  }
+
+  private FollowersObserved followersObserved(ObjectNode o) {
+    fields.rejectUnknown(o, "", FOLLOWERS_OBSERVED_FIELDS, FollowersObserved.TYPE);
+    return new FollowersObserved(
+        fields.requiredId(o, "", "eventId"),
+        fields.requiredId(o, "", "influencerId"),
+        fields.requiredPlatform(o, "", "platform"),
+        fields.requiredTimestamp(o, "", "observedAt"),
+        fields.requiredCounter(o, "", "followers", MAX_LONG_COUNTER),
+        fields.requiredCounter(o, "", "following", MAX_LONG_COUNTER));
+  }
+
+  private AudienceSample audienceSample(ObjectNode o) {
+    fields.rejectUnknown(o, "", AUDIENCE_SAMPLE_FIELDS, AudienceSample.TYPE);
+    return new AudienceSample(
+        fields.requiredId(o, "", "eventId"),
+        fields.requiredId(o, "", "influencerId"),
+        fields.requiredPlatform(o, "", "platform"),
+        fields.requiredTimestamp(o, "", "observedAt"),
+        accounts(o));
+  }
+
+  private List<AudienceAccount> accounts(ObjectNode o) {
+    ArrayNode array = fields.requiredArray(o, "", "accounts", limits.maxAccountsPerSample());
+    AudienceAccount[] accounts = new AudienceAccount[array.size()];
+    for (int i = 0; i < accounts.length; i++) {
+      ObjectNode a = fields.object(array.get(i), "", "accounts", i);
+      String p = "accounts[" + i + "].";
+      fields.rejectUnknown(a, p, ACCOUNT_FIELDS, "an audience account");
+      accounts[i] = new AudienceAccount(
+          fields.requiredId(a, p, "accountId"),
+          fields.requiredCounter(a, p, "followers", MAX_LONG_COUNTER),
+          fields.requiredCounter(a, p, "following", MAX_LONG_COUNTER),
+          fields.requiredCounter(a, p, "posts", MAX_LONG_COUNTER),
+          (int) fields.requiredCounter(a, p, "biographyLength", MAX_INT_COUNTER),
+          fields.requiredBoolean(a, p, "hasProfilePicture"),
+          fields.requiredBoolean(a, p, "isPrivate"),
+          (int) fields.requiredCounter(a, p, "usernameLength", MAX_INT_COUNTER),
+          (int) fields.requiredCounter(a, p, "usernameDigitCount", MAX_INT_COUNTER),
+          fields.optionalBoolean(a, p, "hasExternalUrl"));
+      if (accounts[i].usernameDigitCount() > accounts[i].usernameLength()) {
+        throw reject(p + "usernameDigitCount", INVALID_VALUE, p + "usernameDigitCount ("
+            + accounts[i].usernameDigitCount() + ") cannot exceed " + p + "usernameLength ("
+            + accounts[i].usernameLength() + ")");
+      }
+    }
+    return List.of(accounts);
+  }
+
+  private Click click(ObjectNode o) {
+    fields.rejectUnknown(o, "", CLICK_FIELDS, Click.TYPE);
+    return new Click(
+        fields.requiredId(o, "", "eventId"),
+        fields.requiredId(o, "", "campaignId"),
+        fields.requiredId(o, "", "influencerId"),
+        fields.requiredTimestamp(o, "", "occurredAt"),
+        fields.optionalId(o, "", "visitorId"));
+  }
+
+  private Conversion conversion(ObjectNode o) {
+    fields.rejectUnknown(o, "", CONVERSION_FIELDS, Conversion.TYPE);
+    return new Conversion(
+        fields.requiredId(o, "", "eventId"),
+        fields.requiredId(o, "", "campaignId"),
+        fields.optionalId(o, "", "influencerId"),
+        fields.requiredId(o, "", "orderId"),
+        fields.optionalId(o, "", "customerId"),
+        fields.requiredDecimal(o, "", "amount"),
+        fields.requiredCurrency(o, "", "currency"),
+        fields.requiredEnum(o, "", "status", STATUSES),
+        attribution(o),
+        items(o),
+        fields.requiredTimestamp(o, "", "occurredAt"));
+  }
+
+  private Attribution attribution(ObjectNode o) {
+    ObjectNode a = fields.optionalObject(o, "", "attribution");
+    if (a == null) {
+      return null;
+    }
+    String p = "attribution.";
+    fields.rejectUnknown(a, p, ATTRIBUTION_FIELDS, "attribution");
+    return new Attribution(
+        fields.requiredEnum(a, p, "kind", ATTRIBUTION_KINDS),
+        fields.requiredToken(a, p, "value", CodecLimits.MAX_ATTRIBUTION_VALUE_LENGTH));
+  }
+
+  private List<OrderItem> items(ObjectNode o) {
+    ArrayNode array = fields.optionalArray(o, "", "items", limits.maxItems());
+    if (array == null || array.isEmpty()) {
+      return List.of();
+    }
+    OrderItem[] items = new OrderItem[array.size()];
+    for (int i = 0; i < items.length; i++) {
+      ObjectNode item = fields.object(array.get(i), "", "items", i);
+      String p = "items[" + i + "].";
+      fields.rejectUnknown(item, p, ITEM_FIELDS, "an order item");
+      items[i] = new OrderItem(
+          fields.requiredId(item, p, "sku"),
+          (int) fields.requiredCounter(item, p, "quantity", MAX_INT_COUNTER),
+          fields.requiredDecimal(item, p, "price"));
+    }
+    return List.of(items);
+  }
+
+  private Spend spend(ObjectNode o) {
+    fields.rejectUnknown(o, "", SPEND_FIELDS, Spend.TYPE);
+    return new Spend(
+        fields.requiredId(o, "", "eventId"),
+        fields.requiredId(o, "", "campaignId"),
+        fields.optionalId(o, "", "influencerId"),
+        fields.requiredDecimal(o, "", "amount"),
+        fields.requiredCurrency(o, "", "currency"),
+        fields.requiredEnum(o, "", "kind", SPEND_KINDS),
+        fields.requiredTimestamp(o, "", "occurredAt"));
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  private static FieldReader.Rejection reject(String path, String code, String message) {
+    return new FieldReader.Rejection(ErrorDetail.field(path, code, message));
+  }
+
+  /** The line's eventId for a rejection, when it is a plausible id; else null. */
+  private String readableEventId(ObjectNode obj) {
+    JsonNode id = obj.get("eventId");
+    if (id == null || !id.isTextual()) {
+      return null;
+    }
+    String text = id.textValue();
+    return text.isBlank() || text.length() > limits.maxIdLength() ? null : text;
+  }
+
+  private static String malformedMessage(JsonProcessingException e) {
+    var location = e.getLocation();
+    String where = location == null ? "" : " at column " + location.getColumnNr();
+    return "the line is not valid JSON" + where + ": " + e.getOriginalMessage();
+  }
+
+  private static int indexOfNewline(byte[] body, int from) {
+    for (int i = from; i < body.length; i++) {
+      if (body[i] == '\n') {
+        return i;
+      }
+    }
+    return body.length;
+  }
+
+  /** True when [from, to) holds only JSON whitespace (space, tab, CR, LF). */
+  private static boolean isBlank(byte[] body, int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte b = body[i];
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Set<String> eventFields(Class<? extends Record> type) {
+    Set<String> names = new HashSet<>(FieldReader.fieldsOf(type));
+    names.add(TYPE);
+    return Set.copyOf(names);
+  }
+}
