@@ -77,7 +77,9 @@ public final class InflowNode implements AutoCloseable {
           .withFallback(config);
       ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "Inflow", effective);
       try {
-        return wire(system, inflow, cassandra);
+        Readiness readiness = new Readiness(system,
+            Readiness.cassandraProbe(system, "pekko.persistence.cassandra"), Duration.ofSeconds(3));
+        return startOn(system, inflow, readiness, cassandra);
       } catch (RuntimeException e) {
         system.terminate();
         throw e;
@@ -88,7 +90,12 @@ public final class InflowNode implements AutoCloseable {
     }
   }
 
-  private static InflowNode wire(ActorSystem<Void> system, Config inflow, EmbeddedCassandra cassandra) {
+  /**
+   * Joins the cluster, starts sharding of both entity types and binds the API on an existing actor
+   * system. {@code cassandra} (nullable) is stopped by {@link #close()}.
+   */
+  public static InflowNode startOn(ActorSystem<Void> system, Config inflow, Readiness readiness,
+      EmbeddedCassandra cassandra) {
     joinCluster(system, inflow);
     EntitySettings entitySettings = EntitySettings.fromConfig(inflow);
     InfluencerEntity.init(system, entitySettings);
@@ -102,7 +109,6 @@ public final class InflowNode implements AutoCloseable {
         new IngestService(system, IngestSettings.fromConfig(inflow), pseudonymizer),
         new CampaignService(system, queryTimeout),
         new InfluencerService(system, queryTimeout));
-    Readiness readiness = new Readiness(system, "pekko.persistence.cassandra", Duration.ofSeconds(3));
     ApiRoutes routes = new ApiRoutes(services.ingest(), services.campaigns(), services.influencers(),
         readiness, new EventCodec(CodecLimits.defaults()));
     ServerBinding binding = HttpServer.bind(system, inflow.getString("http.host"),

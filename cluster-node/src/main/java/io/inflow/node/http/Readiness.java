@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
@@ -13,30 +14,41 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
 
 /**
- * Whether this node can serve: it is an Up member of the cluster and the journal's Cassandra answers
- * a query within the timeout. Used by {@code /health/ready}.
+ * Whether this node can serve: it is an Up member of the cluster and the journal answers a probe
+ * within the timeout. Used by {@code /health/ready}.
  */
 public class Readiness {
   /** The verdict and, when not ready, why. */
   public record Verdict(boolean ready, List<String> problems) {}
 
   private final ActorSystem<?> system;
-  private final CassandraSession session;
+  private final Supplier<CompletionStage<?>> journalProbe;
   private final Duration timeout;
 
-  public Readiness(ActorSystem<?> system, String journalPluginPath, Duration timeout) {
+  public Readiness(ActorSystem<?> system, Supplier<CompletionStage<?>> journalProbe, Duration timeout) {
     this.system = system;
-    this.session = CassandraSessionRegistry.get(system)
-        .sessionFor(CassandraSessionSettings.create(journalPluginPath));
+    this.journalProbe = journalProbe;
     this.timeout = timeout;
+  }
+
+  /** A probe that runs a trivial query on the Cassandra session the journal plugin at {@code pluginPath} uses. */
+  public static Supplier<CompletionStage<?>> cassandraProbe(ActorSystem<?> system, String pluginPath) {
+    CassandraSession session = CassandraSessionRegistry.get(system)
+        .sessionFor(CassandraSessionSettings.create(pluginPath));
+    return () -> session.selectOne("SELECT release_version FROM system.local");
   }
 
   public CompletionStage<Verdict> check() {
     List<String> problems = new ArrayList<>();
     MemberStatus status = Cluster.get(system).selfMember().status();
     if (status != MemberStatus.up()) problems.add("cluster member status is " + status + ", not Up");
-    return session.selectOne("SELECT release_version FROM system.local")
-        .toCompletableFuture()
+    CompletionStage<?> probe;
+    try {
+      probe = journalProbe.get();
+    } catch (RuntimeException e) {
+      probe = java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+    return probe.toCompletableFuture()
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .handleAsync((row, failure) -> {
           if (failure != null) problems.add("journal unreachable: " + rootMessage(failure));

@@ -23,7 +23,7 @@ public record CodecLimits(
   public static final int MAX_ATTRIBUTION_VALUE_LENGTH = 256;
 
   private static final CodecLimits DEFAULTS =
-      new CodecLimits(128, 5000, 10_000, 32, 100, 100, 1000, 500, 65_536);
+      new CodecLimits(128, 5000, 10_000, 32, 100, 100, 1000, 500, 262_144);
 
   public CodecLimits {
     requirePositive("maxIdLength", maxIdLength);

@@ -202,12 +202,12 @@ class EventCodecRejectionTest {
 
   @Test
   void lineOverTheByteLimitIsTooLongWithoutField() {
-    String huge = Samples.with("post.published", "caption", quoted("c".repeat(70_000)));
+    String huge = Samples.with("post.published", "caption", quoted("c".repeat(270_000)));
     String body = huge + "\n" + Samples.CLICK;
     ParsedBatch batch = codec.parseNdjson(body.getBytes(StandardCharsets.UTF_8));
     ErrorDetail detail = batch.rejected().get(0);
     assertEquals(new ErrorDetail(1, null, null, "too_long", detail.message()), detail);
-    assertTrue(detail.message().contains("65536"), detail::message);
+    assertTrue(detail.message().contains("262144"), detail::message);
     assertEquals(List.of(2), batch.events().stream().map(NumberedEvent::line).toList());
   }
 

@@ -1,0 +1,79 @@
+package io.inflow.node.campaign;
+
+import static io.inflow.node.TestEvents.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.typesafe.config.ConfigFactory;
+import io.inflow.analytics.campaign.CampaignEvent;
+import io.inflow.analytics.campaign.CampaignState;
+import io.inflow.node.ingest.BatchAck;
+import io.inflow.protocol.api.CampaignView;
+import io.inflow.protocol.event.IngestEvent;
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CampaignEntityTest {
+  private static final ActorTestKit testKit = ActorTestKit.create(EventSourcedBehaviorTestKit.config()
+      .withFallback(ConfigFactory.parseResources("serialization.conf")).resolve());
+
+  private EventSourcedBehaviorTestKit<CampaignCommand, CampaignEvent, CampaignState> kit;
+
+  @BeforeEach
+  void setUp() {
+    kit = EventSourcedBehaviorTestKit.create(testKit.system(), CampaignEntity.create("spring", SETTINGS),
+        EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
+    kit.clear();
+  }
+
+  @AfterAll
+  static void tearDown() {
+    testKit.shutdownTestKit();
+  }
+
+  @Test
+  void definingPersistsTheDefinitionOnceAndRepliesWithTheView() {
+    var result = kit.<StatusReply<CampaignView>>runCommand(reply -> new CampaignCommand.DefineCampaign(definition("acme"), reply));
+    assertEquals(1, result.events().size());
+    assertTrue(result.events().get(0) instanceof CampaignEvent.CampaignDefined);
+    assertEquals("acme", result.reply().getValue().brandId());
+    var same = kit.<StatusReply<CampaignView>>runCommand(reply -> new CampaignCommand.DefineCampaign(definition("acme"), reply));
+    assertTrue(same.hasNoEvents(), "an identical definition persists nothing");
+  }
+
+  @Test
+  void batchesTotalSpendAndCountersAndIgnoreRetries() {
+    kit.runCommand(reply -> new CampaignCommand.DefineCampaign(definition("acme"), reply));
+    List<IngestEvent> batch = List.of(spend("s1", "spring", "100.50"), spend("s2", "spring", "49.50"),
+        click("k1", "spring", "anna"), metrics("m1", "anna", "p1", "spring", 5, 1000, 50, 5));
+    var first = kit.<StatusReply<BatchAck>>runCommand(reply -> new CampaignCommand.RecordBatch(batch, reply));
+    assertEquals(List.of(new CampaignEvent.BatchRecorded(batch)), first.events());
+    var retry = kit.<StatusReply<BatchAck>>runCommand(reply -> new CampaignCommand.RecordBatch(batch, reply));
+    assertTrue(retry.hasNoEvents());
+    CampaignView view = kit.<CampaignCommand.CampaignReply>runCommand(CampaignCommand.GetCampaign::new).reply().view();
+    assertEquals(0, new BigDecimal("150.00").compareTo(view.spend()));
+    assertEquals(1, view.clicks());
+    assertEquals(1000, view.views());
+    assertEquals(55, view.engagements());
+  }
+
+  @Test
+  void unknownCampaignHasNoViewAndRestartKeepsState() {
+    assertNull(kit.<CampaignCommand.CampaignReply>runCommand(CampaignCommand.GetCampaign::new).reply().view());
+    kit.runCommand(reply -> new CampaignCommand.DefineCampaign(definition("acme"), reply));
+    for (int i = 0; i < 5; i++) {
+      var batch = List.<IngestEvent>of(spend("s" + i, "spring", "10"));
+      kit.runCommand(reply -> new CampaignCommand.RecordBatch(batch, reply));
+    }
+    var before = kit.<CampaignCommand.CampaignReply>runCommand(CampaignCommand.GetCampaign::new).reply().view();
+    kit.restart();
+    var after = kit.<CampaignCommand.CampaignReply>runCommand(CampaignCommand.GetCampaign::new).reply().view();
+    assertEquals(before, after);
+    assertEquals(0, new BigDecimal("50").compareTo(after.spend()));
+  }
+}

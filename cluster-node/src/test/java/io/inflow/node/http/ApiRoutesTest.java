@@ -1,0 +1,146 @@
+package io.inflow.node.http;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.inflow.node.InflowNode;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
+import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTP API over real HTTP against real sharded entities on Pekko's in-memory test journal:
+ * status codes, the error shape, validation naming fields and lines, and idempotent retries.
+ * (The same routes over the Cassandra journal are covered by the integration tests.)
+ */
+class ApiRoutesTest {
+  private static InflowNode node;
+  private static HttpClientSupport http;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Config config = InflowNode.loadConfig(ConfigFactory.parseString("""
+            inflow.http.port = 0
+            inflow.cluster.port = 0
+            inflow.ingest.max-body-bytes = 64KiB
+            inflow.data-dir = "%s"
+            """.formatted(Files.createTempDirectory("inflow-routes").toString().replace("\\", "/")))
+        .withFallback(PersistenceTestKitPlugin.getInstance().config())
+        .withFallback(PersistenceTestKitSnapshotPlugin.config()));
+    Config inMemory = ConfigFactory.parseString("""
+        pekko.persistence.journal.plugin = "pekko.persistence.testkit.journal"
+        pekko.persistence.snapshot-store.plugin = "pekko.persistence.testkit.snapshotstore.pekko-persistence-snapshot"
+        """).withFallback(PersistenceTestKitPlugin.getInstance().config())
+        .withFallback(PersistenceTestKitSnapshotPlugin.config()).withFallback(config).resolve();
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "Inflow", inMemory);
+    Readiness readiness = new Readiness(system, () -> CompletableFuture.completedFuture("ok"), Duration.ofSeconds(1));
+    node = InflowNode.startOn(system, inMemory.getConfig("inflow"), readiness, null);
+    http = new HttpClientSupport(node.apiUrl());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (node != null) node.close();
+  }
+
+  private static final String METRICS = """
+      {"type":"post.metrics","eventId":"%s","influencerId":"%s","platform":"instagram","postId":"p1",\
+      "observedAt":"2026-11-02T10:00:00Z","views":%d,"likes":10,"comments":2}""";
+
+  @Test
+  void aSingleJsonEventIsAcceptedAndReadable() {
+    var reply = http.post("/api/v1/events", "application/json", METRICS.formatted("r1", "solo", 500));
+    assertEquals(200, reply.status(), reply.raw().body());
+    assertEquals(1, reply.json().get("accepted").asInt());
+    var influencer = http.get("/api/v1/influencers/solo");
+    assertEquals(200, influencer.status());
+    assertEquals(500, influencer.json().get("views").asLong());
+    assertEquals(12, influencer.json().get("engagements").asLong());
+  }
+
+  @Test
+  void aBatchWithBadLinesKeepsItsGoodLinesAndNamesEachBadLine() {
+    String body = METRICS.formatted("b1", "mixed", 100) + "\n"
+        + "{\"type\":\"post.viewed\",\"eventId\":\"b2\"}\n"
+        + "\n"
+        + METRICS.formatted("b3", "mixed", -5) + "\n"
+        + METRICS.formatted("b4", "mixed", 300) + "\n";
+    var reply = http.ndjson(body);
+    assertEquals(200, reply.status(), reply.raw().body());
+    assertEquals(2, reply.json().get("accepted").asInt());
+    var rejected = reply.json().get("rejected");
+    assertEquals(2, rejected.size());
+    assertEquals(2, rejected.get(0).get("line").asInt());
+    assertEquals("unknown_type", rejected.get(0).get("code").asText());
+    assertEquals(4, rejected.get(1).get("line").asInt());
+    assertEquals("views", rejected.get(1).get("field").asText());
+    assertEquals(300, http.get("/api/v1/influencers/mixed").json().get("views").asLong());
+  }
+
+  @Test
+  void sendingTheSameEventsAgainChangesNothing() {
+    String body = METRICS.formatted("d1", "dup", 10) + "\n"
+        + "{\"type\":\"click\",\"eventId\":\"d2\",\"campaignId\":\"c-dup\",\"influencerId\":\"dup\",\"occurredAt\":\"2026-11-02T10:00:00Z\"}\n";
+    assertEquals(2, http.ndjson(body).json().get("accepted").asInt());
+    var again = http.ndjson(body);
+    assertEquals(0, again.json().get("accepted").asInt());
+    assertEquals(2, again.json().get("duplicates").asInt());
+    assertEquals(1, http.get("/api/v1/influencers/dup").json().get("clicks").asLong());
+    assertEquals(1, http.get("/api/v1/campaigns/c-dup").json().get("clicks").asLong());
+  }
+
+  @Test
+  void onlyBadLinesIsA400WithTheFieldAndNothingStored() {
+    var reply = http.ndjson("{\"type\":\"followers.observed\",\"eventId\":\"z1\",\"influencerId\":\"nobody\","
+        + "\"platform\":\"myspace\",\"observedAt\":\"2026-11-02T10:00:00Z\",\"followers\":1,\"following\":1}\n");
+    assertEquals(400, reply.status());
+    assertEquals("invalid_events", reply.json().get("error").asText());
+    assertEquals("platform", reply.json().get("details").get(0).get("field").asText());
+    assertEquals(404, http.get("/api/v1/influencers/nobody").status());
+  }
+
+  @Test
+  void oversizedBodyIs413AndWrongMediaTypeIs415() {
+    String line = METRICS.formatted("big", "big", 1) + "\n";
+    var big = http.ndjson(line.repeat(70 * 1024 / line.length() + 1));
+    assertEquals(413, big.status());
+    assertEquals("body_too_large", big.json().get("error").asText());
+    assertEquals(404, http.get("/api/v1/influencers/big").status());
+    var text = http.post("/api/v1/events", "text/plain", "hello");
+    assertEquals(415, text.status());
+  }
+
+  @Test
+  void campaignsAreDefinedValidatedAndRead() {
+    assertEquals(404, http.get("/api/v1/campaigns/nope").status());
+    var bad = http.put("/api/v1/campaigns/bad", """
+        {"brandId":"acme","name":"x","budget":-1,"currency":"EURO","startsAt":"2026-11-01T00:00:00Z","endsAt":"2026-10-01T00:00:00Z"}""");
+    assertEquals(400, bad.status());
+    var fields = bad.json().get("details").findValuesAsText("field");
+    assertTrue(fields.containsAll(java.util.List.of("budget", "currency", "endsAt")), fields.toString());
+    var ok = http.put("/api/v1/campaigns/spring", """
+        {"brandId":"acme","name":"Spring","budget":10000,"currency":"EUR","startsAt":"2026-11-01T00:00:00Z",
+         "endsAt":"2026-12-01T00:00:00Z","influencers":[{"influencerId":"anna","fee":500,"discountCode":"ANNA10"}]}""");
+    assertEquals(200, ok.status(), ok.raw().body());
+    var read = http.get("/api/v1/campaigns/spring");
+    assertEquals("acme", read.json().get("brandId").asText());
+    assertEquals("anna", read.json().get("influencers").get(0).get("influencerId").asText());
+  }
+
+  @Test
+  void unknownPathsAndHealth() {
+    var unknown = http.get("/api/v1/nothing-here");
+    assertEquals(404, unknown.status());
+    assertEquals("not_found", unknown.json().get("error").asText());
+    assertEquals(200, http.get("/health/alive").status());
+    assertEquals(200, http.get("/health/ready").status());
+  }
+}

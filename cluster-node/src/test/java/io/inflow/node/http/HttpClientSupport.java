@@ -1,0 +1,63 @@
+package io.inflow.node.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inflow.protocol.codec.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+/** A small blocking JSON client for tests that talk to a node over real HTTP. */
+public final class HttpClientSupport {
+  /** Status, headers and parsed JSON body of a response. */
+  public record Reply(int status, HttpResponse<String> raw, JsonNode json) {
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+  }
+
+  private final HttpClient client = HttpClient.newBuilder()
+      .executor(Executors.newFixedThreadPool(4))
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final String baseUrl;
+
+  public HttpClientSupport(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public Reply get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+  }
+
+  public Reply post(String path, String contentType, String body) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public Reply put(String path, String body) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public Reply ndjson(String body) {
+    return post("/api/v1/events", "application/x-ndjson", body);
+  }
+
+  private Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      JsonNode json = response.body().isEmpty() ? null : Json.mapper().readTree(response.body());
+      return new Reply(response.statusCode(), response, json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
