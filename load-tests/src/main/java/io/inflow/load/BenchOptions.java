@@ -1,0 +1,223 @@
+package io.inflow.load;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Command-line options of {@link IngestBench}. Flags take {@code --name value} or
+ * {@code --name=value}; durations take {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or plain
+ * seconds.
+ */
+public record BenchOptions(
+    URI url,
+    Optional<String> token,
+    Duration warmup,
+    Duration duration,
+    int connections,
+    int linesPerRequest,
+    boolean singleEventRequests,
+    int influencers,
+    int campaigns,
+    long seed,
+    String label,
+    Optional<Path> jsonOut,
+    long pregenerateEvents,
+    long maxRequests,
+    Duration requestTimeout,
+    String runId) {
+
+  /** Path appended when {@code --url} has none. */
+  public static final String EVENTS_PATH = "/api/v1/events";
+
+  public static final String USAGE =
+      """
+      Usage: ingest-bench [options]
+        --url URL                  node base URL or full ingest URL   (default http://127.0.0.1:8080)
+        --token T                  send Authorization: Bearer T        (default none)
+        --warmup D                 unmeasured warm-up                  (default 30s)
+        --duration D               measured window                     (default 60s)
+        --connections N            concurrent requests, closed model   (default 4; 64 with --single-event-requests)
+        --lines-per-request N      events per NDJSON body              (default 5000)
+        --single-event-requests    one event per request as application/json
+        --influencers N            simulated influencers               (default 1000)
+        --campaigns N              simulated campaigns                 (default 20)
+        --seed N                   generator seed                      (default 42)
+        --label TEXT               name of this run in reports         (default run)
+        --json-out FILE            also write the JSON result line to FILE
+        --pregenerate-events N     events generated before the run     (default 2000000; 300000 single-event)
+        --max-requests N           stop after N requests (0 = only the clock stops the run)
+        --request-timeout D        per-request timeout                 (default 60s)
+        --run-id ID                6 lower-case letters/digits prefixing every id (default random)
+        --help                     print this text
+      Durations: 500ms, 30s, 2m, 1h or plain seconds.
+      """;
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
+
+  /** Thrown for bad arguments; the message says which and why. */
+  public static final class UsageException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    public UsageException(String message) {
+      super(message);
+    }
+  }
+
+  public BenchOptions {
+    if (connections < 1) throw new UsageException("--connections must be ≥ 1");
+    if (linesPerRequest < 1) throw new UsageException("--lines-per-request must be ≥ 1");
+    if (influencers < 1) throw new UsageException("--influencers must be ≥ 1");
+    if (campaigns < 0) throw new UsageException("--campaigns must be ≥ 0");
+    if (pregenerateEvents < 1) throw new UsageException("--pregenerate-events must be ≥ 1");
+    if (maxRequests < 0) throw new UsageException("--max-requests must be ≥ 0");
+    if (warmup.isNegative() || duration.isNegative() || duration.isZero() || requestTimeout.isZero()) {
+      throw new UsageException("--warmup must be ≥ 0, --duration and --request-timeout > 0");
+    }
+    if (!runId.matches("[a-z0-9]{6}")) throw new UsageException("--run-id must be 6 lower-case letters or digits");
+  }
+
+  /** True when {@code --help} is among the arguments. */
+  public static boolean wantsHelp(String... args) {
+    return List.of(args).contains("--help") || List.of(args).contains("-h");
+  }
+
+  public static BenchOptions parse(String... args) {
+    Map<String, String> values = new LinkedHashMap<>();
+    List<String> flagsWithoutValue = List.of("single-event-requests");
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) throw new UsageException("unexpected argument: " + arg);
+      String name = arg.substring(2);
+      String value;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      } else if (flagsWithoutValue.contains(name)) {
+        value = "true";
+      } else {
+        if (i + 1 >= args.length) throw new UsageException("--" + name + " needs a value");
+        value = args[++i];
+      }
+      values.put(name, value);
+    }
+    Reader r = new Reader(values);
+    boolean single = r.bool("single-event-requests");
+    BenchOptions options = new BenchOptions(
+        eventsUrl(r.text("url", "http://127.0.0.1:8080")),
+        Optional.ofNullable(r.text("token", null)).filter(t -> !t.isBlank()),
+        r.duration("warmup", "30s"),
+        r.duration("duration", "60s"),
+        (int) r.number("connections", single ? 64 : 4),
+        (int) r.number("lines-per-request", 5000),
+        single,
+        (int) r.number("influencers", 1000),
+        (int) r.number("campaigns", 20),
+        r.number("seed", 42),
+        r.text("label", "run"),
+        Optional.ofNullable(r.text("json-out", null)).map(Path::of),
+        r.number("pregenerate-events", single ? 300_000 : 2_000_000),
+        r.number("max-requests", 0),
+        r.duration("request-timeout", "60s"),
+        r.text("run-id", randomRunId()));
+    r.rejectUnknown();
+    return options;
+  }
+
+  /** Events in one request body. */
+  public int eventsPerRequest() {
+    return singleEventRequests ? 1 : linesPerRequest;
+  }
+
+  static Duration parseDuration(String text) {
+    Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) throw new UsageException("not a duration: " + text + " (try 500ms, 30s, 2m)");
+    double amount = Double.parseDouble(m.group(1));
+    String unit = m.group(2) == null ? "s" : m.group(2);
+    double millis = switch (unit) {
+      case "ms" -> amount;
+      case "m" -> amount * 60_000;
+      case "h" -> amount * 3_600_000;
+      default -> amount * 1_000;
+    };
+    return Duration.ofMillis(Math.round(millis));
+  }
+
+  private static URI eventsUrl(String text) {
+    URI uri;
+    try {
+      uri = URI.create(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--url is not a URL: " + text);
+    }
+    if (uri.getScheme() == null || uri.getHost() == null
+        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+      throw new UsageException("--url must be http(s)://host[:port][/path]: " + text);
+    }
+    String path = uri.getPath();
+    return path == null || path.isEmpty() || path.equals("/") ? uri.resolve(EVENTS_PATH) : uri;
+  }
+
+  private static String randomRunId() {
+    String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    StringBuilder id = new StringBuilder(6);
+    id.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(26))); // starts with a letter
+    for (int i = 1; i < 6; i++) {
+      id.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+    }
+    return id.toString();
+  }
+
+  /** Reads typed values and remembers which flags were used, so unknown ones are reported. */
+  private static final class Reader {
+    private final Map<String, String> values;
+    private final List<String> used = new ArrayList<>();
+
+    Reader(Map<String, String> values) {
+      this.values = values;
+    }
+
+    String text(String name, String fallback) {
+      used.add(name);
+      return values.getOrDefault(name, fallback);
+    }
+
+    boolean bool(String name) {
+      String value = text(name, "false");
+      if (!value.equals("true") && !value.equals("false")) {
+        throw new UsageException("--" + name + " takes no value (or =true/=false)");
+      }
+      return Boolean.parseBoolean(value);
+    }
+
+    long number(String name, long fallback) {
+      String value = text(name, null);
+      if (value == null) return fallback;
+      try {
+        return Long.parseLong(value.replace("_", ""));
+      } catch (NumberFormatException e) {
+        throw new UsageException("--" + name + " must be a whole number: " + value);
+      }
+    }
+
+    Duration duration(String name, String fallback) {
+      return parseDuration(text(name, fallback));
+    }
+
+    void rejectUnknown() {
+      for (String name : values.keySet()) {
+        if (!used.contains(name)) throw new UsageException("unknown option --" + name);
+      }
+    }
+  }
+}
