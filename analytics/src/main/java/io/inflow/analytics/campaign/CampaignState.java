@@ -33,6 +33,7 @@ public final class CampaignState {
   private final Map<String, BigDecimal> spendByCurrency;
   private final Map<String, BigDecimal> revenueByCurrency;
   private final RecentEventIds seen;
+  private final boolean pristine;
   private CampaignDefinition definition;
   private Instant definedAt;
   private long conversions;
@@ -42,8 +43,9 @@ public final class CampaignState {
   private Instant updatedAt;
 
   private CampaignState(String campaignId, PostTotals posts, Map<String, OrderState> orders,
-      Map<String, BigDecimal> spendByCurrency, RecentEventIds seen) {
+      Map<String, BigDecimal> spendByCurrency, RecentEventIds seen, boolean pristine) {
     this.campaignId = campaignId;
+    this.pristine = pristine;
     this.posts = posts;
     this.orders = orders;
     this.spendByCurrency = spendByCurrency;
@@ -52,9 +54,13 @@ public final class CampaignState {
     orders.values().forEach(o -> changeOrderTotals(OrderState.empty(o.currency()), o));
   }
 
+  /**
+   * The state before any event. It is never changed itself: the first {@link #apply} returns a new
+   * working instance, so a restarted entity that recovers from this same object starts clean.
+   */
   public static CampaignState empty(String campaignId, int dedupGenerationSize) {
     return new CampaignState(campaignId, new PostTotals(), new HashMap<>(), new TreeMap<>(),
-        new RecentEventIds(dedupGenerationSize));
+        new RecentEventIds(dedupGenerationSize), true);
   }
 
   /** Unknown to readers: never defined and no event recorded. */
@@ -71,13 +77,17 @@ public final class CampaignState {
   }
 
   public CampaignState apply(CampaignEvent event) {
+    CampaignState target = pristine
+        ? new CampaignState(campaignId, new PostTotals(), new HashMap<>(), new TreeMap<>(),
+            new RecentEventIds(seen.generationSize()), false)
+        : this;
     if (event instanceof CampaignEvent.CampaignDefined defined) {
-      definition = defined.definition();
-      definedAt = defined.definedAt();
+      target.definition = defined.definition();
+      target.definedAt = defined.definedAt();
     } else if (event instanceof CampaignEvent.BatchRecorded batch) {
-      for (IngestEvent e : batch.events()) record(e);
+      for (IngestEvent e : batch.events()) target.record(e);
     }
-    return this;
+    return target;
   }
 
   private void record(IngestEvent event) {
@@ -144,7 +154,7 @@ public final class CampaignState {
   public static CampaignState restore(CampaignSnapshot s) {
     CampaignState state = new CampaignState(s.campaignId(), PostTotals.restore(s.posts()),
         new HashMap<>(s.orders()), new TreeMap<>(s.spendByCurrency()),
-        RecentEventIds.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent()));
+        RecentEventIds.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent()), false);
     state.definition = s.definition();
     state.definedAt = s.definedAt();
     state.clicks = s.clicks();

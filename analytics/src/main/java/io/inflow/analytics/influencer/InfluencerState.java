@@ -36,6 +36,7 @@ public final class InfluencerState {
   private final Map<Platform, Account> accounts;
   private final PostTotals posts;
   private final RecentEventIds seen;
+  private final boolean pristine;
   private long commentsReceived;
   private long clicks;
   private long conversions;
@@ -43,16 +44,21 @@ public final class InfluencerState {
   private Instant updatedAt;
 
   private InfluencerState(String influencerId, Map<Platform, Account> accounts, PostTotals posts,
-      RecentEventIds seen) {
+      RecentEventIds seen, boolean pristine) {
     this.influencerId = influencerId;
     this.accounts = accounts;
     this.posts = posts;
     this.seen = seen;
+    this.pristine = pristine;
   }
 
+  /**
+   * The state before any event. It is never changed itself: the first {@link #apply} returns a new
+   * working instance, so a restarted entity that recovers from this same object starts clean.
+   */
   public static InfluencerState empty(String influencerId, int dedupGenerationSize) {
     return new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(),
-        new RecentEventIds(dedupGenerationSize));
+        new RecentEventIds(dedupGenerationSize), true);
   }
 
   /** True until the first event is recorded: such an influencer is unknown to readers. */
@@ -66,10 +72,14 @@ public final class InfluencerState {
   }
 
   public InfluencerState apply(InfluencerEvent event) {
+    InfluencerState target = pristine
+        ? new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(),
+            new RecentEventIds(seen.generationSize()), false)
+        : this;
     if (event instanceof InfluencerEvent.BatchRecorded batch) {
-      for (IngestEvent e : batch.events()) record(e);
+      for (IngestEvent e : batch.events()) target.record(e);
     }
-    return this;
+    return target;
   }
 
   private void record(IngestEvent event) {
@@ -133,7 +143,7 @@ public final class InfluencerState {
     accounts.putAll(s.accounts());
     InfluencerState state = new InfluencerState(s.influencerId(), accounts,
         PostTotals.restore(s.posts()),
-        RecentEventIds.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent()));
+        RecentEventIds.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent()), false);
     state.commentsReceived = s.commentsReceived();
     state.clicks = s.clicks();
     state.conversions = s.conversions();

@@ -19,8 +19,7 @@ class CampaignStateTest {
 
   private static CampaignState record(CampaignState state, List<IngestEvent> batch) {
     var split = state.split(batch);
-    if (!split.fresh().isEmpty()) state.apply(new CampaignEvent.BatchRecorded(split.fresh()));
-    return state;
+    return split.fresh().isEmpty() ? state : state.apply(new CampaignEvent.BatchRecorded(split.fresh()));
   }
 
   private static CampaignState defined() {
@@ -98,9 +97,17 @@ class CampaignStateTest {
     assertFalse(state.isEmpty());
     assertFalse(state.view().defined());
     assertEquals("USD", state.view().currency());
-    state.apply(new CampaignEvent.CampaignDefined(DEFINITION, at(1)));
+    state = state.apply(new CampaignEvent.CampaignDefined(DEFINITION, at(1)));
     assertTrue(state.view().defined());
     assertEquals(0, BigDecimal.ZERO.compareTo(state.view().spend()), "USD spend is not mixed into EUR");
+  }
+
+  @Test
+  void theEmptyStateIsNeverChangedSoARestartRecoversFromAClean() {
+    CampaignState empty = CampaignState.empty("spring", 64);
+    record(empty, List.of(spend("s1", "spring", "10", "EUR")));
+    assertTrue(empty.isEmpty());
+    assertTrue(empty.split(List.of(spend("s1", "spring", "10", "EUR"))).duplicateIds().isEmpty());
   }
 
   @Test

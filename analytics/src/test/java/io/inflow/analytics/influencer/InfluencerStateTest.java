@@ -21,7 +21,7 @@ class InfluencerStateTest {
     InfluencerState state = InfluencerState.empty("anna", 64);
     for (List<IngestEvent> batch : batches) {
       var split = state.split(batch);
-      if (!split.fresh().isEmpty()) state.apply(new InfluencerEvent.BatchRecorded(split.fresh()));
+      if (!split.fresh().isEmpty()) state = state.apply(new InfluencerEvent.BatchRecorded(split.fresh()));
     }
     return state;
   }
@@ -135,6 +135,16 @@ class InfluencerStateTest {
     InfluencerState restored = InfluencerState.restore(state.snapshot());
     assertEquals(state.view(), restored.view());
     assertEquals(3, restored.split(batch).duplicateIds().size());
+  }
+
+  @Test
+  void theEmptyStateIsNeverChangedSoARestartRecoversFromAClean() {
+    InfluencerState empty = InfluencerState.empty("anna", 64);
+    InfluencerState next = empty.apply(new InfluencerEvent.BatchRecorded(List.of(click("k", "c", "anna"))));
+    assertNotSame(empty, next);
+    assertTrue(empty.isEmpty());
+    assertEquals(1, next.view().clicks());
+    assertTrue(empty.split(List.of(click("k", "c", "anna"))).duplicateIds().isEmpty());
   }
 
   @Test

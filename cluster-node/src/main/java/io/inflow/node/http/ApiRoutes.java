@@ -26,10 +26,12 @@ import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.apache.pekko.http.scaladsl.model.IllegalRequestException;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
@@ -56,17 +58,25 @@ public final class ApiRoutes extends AllDirectives {
   }
 
   public Route routes() {
-    return handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), () -> concat(
+    return handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), this::allRoutes));
+  }
+
+  private Route allRoutes() {
+    return concat(
         pathPrefix("health", () -> concat(
             path("alive", () -> get(() -> json(StatusCodes.OK, java.util.Map.of("status", "alive")))),
             path("ready", () -> get(this::ready)))),
-        pathPrefix("api", () -> pathPrefix("v1", () -> concat(
-            path("events", () -> post(this::postEvents)),
-            pathPrefix("campaigns", () -> path(campaignId -> concat(
-                put(() -> putCampaign(campaignId)),
-                get(() -> getCampaign(campaignId))))),
-            pathPrefix("influencers", () -> path(influencerId ->
-                get(() -> getInfluencer(influencerId)))))))))));
+        pathPrefix("api", () -> pathPrefix("v1", this::apiV1)));
+  }
+
+  private Route apiV1() {
+    return concat(
+        path("events", () -> post(this::postEvents)),
+        pathPrefix("campaigns", () -> path(PathMatchers.segment(), campaignId -> concat(
+            put(() -> putCampaign(campaignId)),
+            get(() -> getCampaign(campaignId))))),
+        pathPrefix("influencers", () -> path(PathMatchers.segment(), influencerId ->
+            get(() -> getInfluencer(influencerId)))));
   }
 
   private Route ready() {
@@ -136,6 +146,11 @@ public final class ApiRoutes extends AllDirectives {
         : response.addHeader(RawHeader.create("Retry-After", String.valueOf(retryAfterSeconds)));
   }
 
+  private static HttpResponse tooLarge(long limitBytes) {
+    return error(StatusCodes.PAYLOAD_TOO_LARGE, "body_too_large",
+        "request body exceeds the limit of " + limitBytes + " bytes; split the batch", List.of(), null);
+  }
+
   private ExceptionHandler exceptionHandler() {
     int retryAfter = ingest.settings().retryAfterSeconds();
     return ExceptionHandler.newBuilder()
@@ -148,8 +163,13 @@ public final class ApiRoutes extends AllDirectives {
             response = error(StatusCodes.BAD_REQUEST, "invalid_request",
                 e.details().size() + " problem(s) in the request: " + e.getMessage(), e.details(), null);
           } else if (t instanceof EntityStreamSizeException e) {
-            response = error(StatusCodes.PAYLOAD_TOO_LARGE, "body_too_large",
-                "request body exceeds the limit of " + e.limit() + " bytes; split the batch", List.of(), null);
+            response = tooLarge(e.limit());
+          } else if (t instanceof IllegalRequestException e && (e.status().intValue() == 413
+              || e.info().summary().toLowerCase(Locale.ROOT).contains("too large"))) {
+            // Pekko reports an over-limit strict entity as a 400 "Request too large"; it is a 413
+            response = tooLarge(ingest.settings().maxBodyBytes());
+          } else if (t instanceof IllegalRequestException e) {
+            response = error(e.status(), "bad_request", e.info().summary(), List.of(), null);
           } else if (t instanceof IngestUnavailableException e) {
             response = error(StatusCodes.SERVICE_UNAVAILABLE, e.code(), e.getMessage(), List.of(), retryAfter);
           } else if (t instanceof TimeoutException || t instanceof StatusReply.ErrorMessage

@@ -48,7 +48,7 @@ class CampaignEntityTest {
 
   @Test
   void batchesTotalSpendAndCountersAndIgnoreRetries() {
-    kit.runCommand(reply -> new CampaignCommand.DefineCampaign(definition("acme"), reply));
+    kit.<StatusReply<CampaignView>>runCommand(reply -> new CampaignCommand.DefineCampaign(definition("acme"), reply));
     List<IngestEvent> batch = List.of(spend("s1", "spring", "100.50"), spend("s2", "spring", "49.50"),
         click("k1", "spring", "anna"), metrics("m1", "anna", "p1", "spring", 5, 1000, 50, 5));
     var first = kit.<StatusReply<BatchAck>>runCommand(reply -> new CampaignCommand.RecordBatch(batch, reply));
@@ -65,10 +65,10 @@ class CampaignEntityTest {
   @Test
   void unknownCampaignHasNoViewAndRestartKeepsState() {
     assertNull(kit.<CampaignCommand.CampaignReply>runCommand(CampaignCommand.GetCampaign::new).reply().view());
-    kit.runCommand(reply -> new CampaignCommand.DefineCampaign(definition("acme"), reply));
+    kit.<StatusReply<CampaignView>>runCommand(reply -> new CampaignCommand.DefineCampaign(definition("acme"), reply));
     for (int i = 0; i < 5; i++) {
       var batch = List.<IngestEvent>of(spend("s" + i, "spring", "10"));
-      kit.runCommand(reply -> new CampaignCommand.RecordBatch(batch, reply));
+      kit.<StatusReply<BatchAck>>runCommand(reply -> new CampaignCommand.RecordBatch(batch, reply));
     }
     var before = kit.<CampaignCommand.CampaignReply>runCommand(CampaignCommand.GetCampaign::new).reply().view();
     kit.restart();

@@ -32,13 +32,8 @@ class ApiRoutesTest {
             inflow.cluster.port = 0
             inflow.ingest.max-body-bytes = 64KiB
             inflow.data-dir = "%s"
-            """.formatted(Files.createTempDirectory("inflow-routes").toString().replace("\\", "/")))
-        .withFallback(PersistenceTestKitPlugin.getInstance().config())
-        .withFallback(PersistenceTestKitSnapshotPlugin.config()));
-    Config inMemory = ConfigFactory.parseString("""
-        pekko.persistence.journal.plugin = "pekko.persistence.testkit.journal"
-        pekko.persistence.snapshot-store.plugin = "pekko.persistence.testkit.snapshotstore.pekko-persistence-snapshot"
-        """).withFallback(PersistenceTestKitPlugin.getInstance().config())
+            """.formatted(Files.createTempDirectory("inflow-routes").toString().replace("\\", "/"))));
+    Config inMemory = PersistenceTestKitPlugin.getInstance().config()
         .withFallback(PersistenceTestKitSnapshotPlugin.config()).withFallback(config).resolve();
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "Inflow", inMemory);
     Readiness readiness = new Readiness(system, () -> CompletableFuture.completedFuture("ok"), Duration.ofSeconds(1));

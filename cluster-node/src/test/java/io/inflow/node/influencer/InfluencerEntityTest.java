@@ -58,7 +58,7 @@ class InfluencerEntityTest {
 
   @Test
   void aRetriedBatchPersistsNothingAndReportsDuplicates() {
-    kit.runCommand(reply -> new InfluencerCommand.RecordBatch(BATCH, reply));
+    kit.<StatusReply<BatchAck>>runCommand(reply -> new InfluencerCommand.RecordBatch(BATCH, reply));
     var again = kit.<StatusReply<BatchAck>>runCommand(reply -> new InfluencerCommand.RecordBatch(BATCH, reply));
     assertTrue(again.hasNoEvents());
     assertEquals(List.of("f1", "m1", "m2", "k1"), again.reply().getValue().duplicateIds());
@@ -75,7 +75,7 @@ class InfluencerEntityTest {
   void stateSurvivesRestartThroughSnapshotsAndEvents() {
     for (int i = 0; i < 7; i++) { // snapshot every 3 persisted events
       var batch = List.<IngestEvent>of(click("k" + i, "spring", "anna"), metrics("m" + i, "anna", "p" + i, null, i, 10, 1, 0));
-      kit.runCommand(reply -> new InfluencerCommand.RecordBatch(batch, reply));
+      kit.<StatusReply<BatchAck>>runCommand(reply -> new InfluencerCommand.RecordBatch(batch, reply));
     }
     var before = kit.<InfluencerCommand.InfluencerReply>runCommand(InfluencerCommand.GetInfluencer::new).reply().view();
     kit.restart();

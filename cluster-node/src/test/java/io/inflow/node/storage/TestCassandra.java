@@ -105,6 +105,16 @@ public final class TestCassandra {
         .build();
   }
 
+  /** Stops Cassandra gracefully (for outage tests); {@link #start()} brings it back on the same ports. */
+  public synchronized void stop() {
+    cassandra.stop();
+  }
+
+  /** Starts Cassandra again after {@link #stop()}, on the same data dir and ports. */
+  public synchronized void start() {
+    if (!cassandra.isRunning()) cassandra.start();
+  }
+
   /** Stops Cassandra gracefully and starts it again on the same data dir and ports. */
   public synchronized void restart() {
     cassandra.stop();
