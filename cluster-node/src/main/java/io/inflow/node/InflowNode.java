@@ -14,6 +14,7 @@ import io.inflow.node.ingest.IngestService;
 import io.inflow.node.ingest.IngestSettings;
 import io.inflow.node.privacy.Pseudonymizer;
 import io.inflow.node.storage.EmbeddedCassandra;
+import io.inflow.node.storage.JournalSchema;
 import io.inflow.protocol.codec.CodecLimits;
 import io.inflow.protocol.codec.EventCodec;
 import java.net.InetSocketAddress;
@@ -97,6 +98,11 @@ public final class InflowNode implements AutoCloseable {
   public static InflowNode startOn(ActorSystem<Void> system, Config inflow, Readiness readiness,
       EmbeddedCassandra cassandra) {
     joinCluster(system, inflow);
+    if (cassandra != null || inflow.getBoolean("cassandra.auto-create")) {
+      if (system.settings().config().getString("pekko.persistence.journal.plugin").startsWith(JournalSchema.PLUGIN_PATH)) {
+        JournalSchema.create(system, Duration.ofMinutes(2));
+      }
+    }
     EntitySettings entitySettings = EntitySettings.fromConfig(inflow);
     InfluencerEntity.init(system, entitySettings);
     CampaignEntity.init(system, entitySettings);
