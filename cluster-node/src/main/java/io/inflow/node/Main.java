@@ -15,6 +15,10 @@ public final class Main {
 
   public static void main(String[] args) {
     List<String> flags = Arrays.asList(args);
+    if (flags.contains("schema")) {
+      printSchema();
+      return;
+    }
     InflowNode node;
     try {
       node = InflowNode.start(ConfigFactory.empty());
@@ -38,5 +42,21 @@ public final class Main {
         node.apiUrl(), node.apiUrl(), demo);
     System.out.flush();
     node.system().getWhenTerminated().toCompletableFuture().join();
+  }
+
+  /** Prints the CQL of the journal and snapshot keyspaces and tables for the configured keyspace and replication. */
+  private static void printSchema() {
+    var config = ConfigFactory.parseString("pekko.actor.provider = local\npekko.loglevel = WARNING")
+        .withFallback(InflowNode.loadConfig(ConfigFactory.empty()));
+    var system = org.apache.pekko.actor.typed.ActorSystem.create(
+        org.apache.pekko.actor.typed.javadsl.Behaviors.empty(), "InflowSchema", config);
+    try {
+      for (String cql : io.inflow.node.storage.JournalSchema.statements(system)) {
+        System.out.println(cql.strip() + (cql.strip().endsWith(";") ? "" : ";"));
+        System.out.println();
+      }
+    } finally {
+      system.terminate();
+    }
   }
 }

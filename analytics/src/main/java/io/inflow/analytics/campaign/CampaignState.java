@@ -3,15 +3,13 @@ package io.inflow.analytics.campaign;
 import io.inflow.analytics.common.BatchSplit;
 import io.inflow.analytics.common.PostCounters;
 import io.inflow.analytics.common.PostTotals;
-import io.inflow.analytics.common.RecentEventIds;
+import io.inflow.analytics.common.EventLedger;
 import io.inflow.protocol.api.CampaignDefinition;
 import io.inflow.protocol.api.CampaignView;
 import io.inflow.protocol.event.Click;
 import io.inflow.protocol.event.CommentPosted;
 import io.inflow.protocol.event.Conversion;
 import io.inflow.protocol.event.IngestEvent;
-import io.inflow.protocol.event.PostMetrics;
-import io.inflow.protocol.event.PostPublished;
 import io.inflow.protocol.event.Spend;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,25 +30,23 @@ public final class CampaignState {
   private final Map<String, OrderState> orders;
   private final Map<String, BigDecimal> spendByCurrency;
   private final Map<String, BigDecimal> revenueByCurrency;
-  private final RecentEventIds seen;
+  private final EventLedger ledger;
   private final boolean pristine;
   private CampaignDefinition definition;
   private Instant definedAt;
   private long conversions;
   private long clicks;
   private long commentsReceived;
-  private long eventsRecorded;
-  private Instant updatedAt;
 
   private CampaignState(String campaignId, PostTotals posts, Map<String, OrderState> orders,
-      Map<String, BigDecimal> spendByCurrency, RecentEventIds seen, boolean pristine) {
+      Map<String, BigDecimal> spendByCurrency, EventLedger ledger, boolean pristine) {
     this.campaignId = campaignId;
     this.pristine = pristine;
     this.posts = posts;
     this.orders = orders;
     this.spendByCurrency = spendByCurrency;
     this.revenueByCurrency = new TreeMap<>();
-    this.seen = seen;
+    this.ledger = ledger;
     orders.values().forEach(o -> changeOrderTotals(OrderState.empty(o.currency()), o));
   }
 
@@ -60,12 +56,12 @@ public final class CampaignState {
    */
   public static CampaignState empty(String campaignId, int dedupGenerationSize) {
     return new CampaignState(campaignId, new PostTotals(), new HashMap<>(), new TreeMap<>(),
-        new RecentEventIds(dedupGenerationSize), true);
+        EventLedger.empty(dedupGenerationSize), true);
   }
 
   /** Unknown to readers: never defined and no event recorded. */
   public boolean isEmpty() {
-    return definition == null && eventsRecorded == 0;
+    return definition == null && ledger.eventsRecorded() == 0;
   }
 
   public CampaignDefinition definition() {
@@ -73,13 +69,13 @@ public final class CampaignState {
   }
 
   public BatchSplit split(List<IngestEvent> events) {
-    return BatchSplit.of(events, seen);
+    return ledger.split(events);
   }
 
   public CampaignState apply(CampaignEvent event) {
     CampaignState target = pristine
         ? new CampaignState(campaignId, new PostTotals(), new HashMap<>(), new TreeMap<>(),
-            new RecentEventIds(seen.generationSize()), false)
+            ledger.fresh(), false)
         : this;
     if (event instanceof CampaignEvent.CampaignDefined defined) {
       target.definition = defined.definition();
@@ -91,16 +87,8 @@ public final class CampaignState {
   }
 
   private void record(IngestEvent event) {
-    if (!seen.add(event.eventId())) return;
-    eventsRecorded++;
-    Instant at = event.occurredTime();
-    if (updatedAt == null || at.isAfter(updatedAt)) updatedAt = at;
-    if (event instanceof PostPublished p) {
-      posts.register(p.postId(),
-          new PostCounters(p.platform(), campaignId, Instant.EPOCH, 0, 0, 0, 0, 0, 0, 0));
-    } else if (event instanceof PostMetrics m) {
-      posts.observe(m.postId(), PostCounters.of(m));
-    } else if (event instanceof CommentPosted) {
+    if (!ledger.admit(event) || posts.record(event, campaignId)) return;
+    if (event instanceof CommentPosted) {
       commentsReceived++;
     } else if (event instanceof Click) {
       clicks++;
@@ -141,26 +129,25 @@ public final class CampaignState {
         spend, revenue, Map.copyOf(spendByCurrency), Map.copyOf(revenueByCurrency), conversions,
         clicks, posts.posts(), posts.views(), posts.impressions(), posts.reach(), posts.likes(),
         posts.comments(), posts.shares(), posts.saves(), posts.engagements(), commentsReceived,
-        eventsRecorded, updatedAt == null ? definedAt : updatedAt);
+        ledger.eventsRecorded(), ledger.updatedAt() == null ? definedAt : ledger.updatedAt());
   }
 
   public CampaignSnapshot snapshot() {
-    long[][] generations = seen.generations();
+    long[][] generations = ledger.seenGenerations();
     return new CampaignSnapshot(campaignId, definition, definedAt, posts.latestByPost(),
-        Map.copyOf(orders), Map.copyOf(spendByCurrency), clicks, commentsReceived, eventsRecorded,
-        updatedAt, seen.generationSize(), generations[0], generations[1]);
+        Map.copyOf(orders), Map.copyOf(spendByCurrency), clicks, commentsReceived, ledger.eventsRecorded(),
+        ledger.updatedAt(), ledger.dedupGenerationSize(), generations[0], generations[1]);
   }
 
   public static CampaignState restore(CampaignSnapshot s) {
     CampaignState state = new CampaignState(s.campaignId(), PostTotals.restore(s.posts()),
         new HashMap<>(s.orders()), new TreeMap<>(s.spendByCurrency()),
-        RecentEventIds.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent()), false);
+        EventLedger.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent(), s.eventsRecorded(),
+            s.updatedAt()), false);
     state.definition = s.definition();
     state.definedAt = s.definedAt();
     state.clicks = s.clicks();
     state.commentsReceived = s.commentsReceived();
-    state.eventsRecorded = s.eventsRecorded();
-    state.updatedAt = s.updatedAt();
     return state;
   }
 }

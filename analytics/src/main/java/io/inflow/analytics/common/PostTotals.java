@@ -41,6 +41,22 @@ public final class PostTotals {
     return true;
   }
 
+  /**
+   * Applies a post event: {@code post.published} registers the post, {@code post.metrics} observes
+   * its counters. Returns false for other event types.
+   */
+  public boolean record(io.inflow.protocol.event.IngestEvent event, String campaignId) {
+    if (event instanceof io.inflow.protocol.event.PostPublished p) {
+      register(p.postId(), new PostCounters(p.platform(), campaignId, java.time.Instant.EPOCH, 0, 0, 0, 0, 0, 0, 0));
+      return true;
+    }
+    if (event instanceof io.inflow.protocol.event.PostMetrics m) {
+      observe(m.postId(), PostCounters.of(m));
+      return true;
+    }
+    return false;
+  }
+
   /** Registers a post that is known to exist before any counters arrive (post.published). */
   public void register(String postId, PostCounters placeholder) {
     posts.putIfAbsent(postId, placeholder);

@@ -2,9 +2,9 @@ package io.inflow.analytics.influencer;
 
 import io.inflow.analytics.common.BatchSplit;
 import io.inflow.analytics.common.EngagementRates;
+import io.inflow.analytics.common.EventLedger;
 import io.inflow.analytics.common.PostCounters;
 import io.inflow.analytics.common.PostTotals;
-import io.inflow.analytics.common.RecentEventIds;
 import io.inflow.analytics.common.Tier;
 import io.inflow.protocol.api.InfluencerView;
 import io.inflow.protocol.event.Click;
@@ -14,12 +14,12 @@ import io.inflow.protocol.event.ConversionStatus;
 import io.inflow.protocol.event.FollowersObserved;
 import io.inflow.protocol.event.IngestEvent;
 import io.inflow.protocol.event.Platform;
-import io.inflow.protocol.event.PostMetrics;
-import io.inflow.protocol.event.PostPublished;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -35,20 +35,18 @@ public final class InfluencerState {
   private final String influencerId;
   private final Map<Platform, Account> accounts;
   private final PostTotals posts;
-  private final RecentEventIds seen;
+  private final EventLedger ledger;
   private final boolean pristine;
   private long commentsReceived;
   private long clicks;
   private long conversions;
-  private long eventsRecorded;
-  private Instant updatedAt;
 
   private InfluencerState(String influencerId, Map<Platform, Account> accounts, PostTotals posts,
-      RecentEventIds seen, boolean pristine) {
+      EventLedger ledger, boolean pristine) {
     this.influencerId = influencerId;
     this.accounts = accounts;
     this.posts = posts;
-    this.seen = seen;
+    this.ledger = ledger;
     this.pristine = pristine;
   }
 
@@ -58,23 +56,22 @@ public final class InfluencerState {
    */
   public static InfluencerState empty(String influencerId, int dedupGenerationSize) {
     return new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(),
-        new RecentEventIds(dedupGenerationSize), true);
+        EventLedger.empty(dedupGenerationSize), true);
   }
 
   /** True until the first event is recorded: such an influencer is unknown to readers. */
   public boolean isEmpty() {
-    return eventsRecorded == 0;
+    return ledger.eventsRecorded() == 0;
   }
 
   /** Splits a command's events into new ones and duplicates, without changing anything. */
   public BatchSplit split(List<IngestEvent> events) {
-    return BatchSplit.of(events, seen);
+    return ledger.split(events);
   }
 
   public InfluencerState apply(InfluencerEvent event) {
     InfluencerState target = pristine
-        ? new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(),
-            new RecentEventIds(seen.generationSize()), false)
+        ? new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(), ledger.fresh(), false)
         : this;
     if (event instanceof InfluencerEvent.BatchRecorded batch) {
       for (IngestEvent e : batch.events()) target.record(e);
@@ -83,16 +80,8 @@ public final class InfluencerState {
   }
 
   private void record(IngestEvent event) {
-    if (!seen.add(event.eventId())) return;
-    eventsRecorded++;
-    Instant at = event.occurredTime();
-    if (updatedAt == null || at.isAfter(updatedAt)) updatedAt = at;
-    if (event instanceof PostPublished p) {
-      posts.register(p.postId(),
-          new PostCounters(p.platform(), p.campaignId(), Instant.EPOCH, 0, 0, 0, 0, 0, 0, 0));
-    } else if (event instanceof PostMetrics m) {
-      posts.observe(m.postId(), PostCounters.of(m));
-    } else if (event instanceof FollowersObserved f) {
+    if (!ledger.admit(event) || posts.record(event, event.campaignId())) return;
+    if (event instanceof FollowersObserved f) {
       Account old = accounts.get(f.platform());
       if (old == null || !f.observedAt().isBefore(old.observedAt())) {
         accounts.put(f.platform(), new Account(f.followers(), f.following(), f.observedAt()));
@@ -115,10 +104,10 @@ public final class InfluencerState {
     long followers = followers();
     long following = accounts.values().stream().mapToLong(Account::following).sum();
     String platform = accounts.entrySet().stream()
-        .max(Map.Entry.comparingByValue(java.util.Comparator.comparingLong(Account::followers)))
+        .max(Map.Entry.comparingByValue(Comparator.comparingLong(Account::followers)))
         .map(e -> e.getKey().wireName())
         .orElseGet(() -> posts.latestByPost().values().stream()
-            .map(PostCounters::platform).filter(java.util.Objects::nonNull)
+            .map(PostCounters::platform).filter(Objects::nonNull)
             .map(Platform::wireName).findFirst().orElse(null));
     Map<String, InfluencerView.AccountView> accountViews = new TreeMap<>();
     accounts.forEach((p, a) -> accountViews.put(p.wireName(),
@@ -128,27 +117,25 @@ public final class InfluencerState {
         posts.impressions(), posts.reach(), posts.likes(), posts.comments(), posts.shares(),
         posts.saves(), posts.engagements(),
         EngagementRates.byFollowers(posts.engagements(), posts.postsWithMetrics(), followers),
-        commentsReceived, clicks, conversions, eventsRecorded, updatedAt);
+        commentsReceived, clicks, conversions, ledger.eventsRecorded(), ledger.updatedAt());
   }
 
   public InfluencerSnapshot snapshot() {
-    long[][] generations = seen.generations();
+    long[][] generations = ledger.seenGenerations();
     return new InfluencerSnapshot(influencerId, Map.copyOf(accounts), posts.latestByPost(),
-        commentsReceived, clicks, conversions, eventsRecorded, updatedAt, seen.generationSize(),
-        generations[0], generations[1]);
+        commentsReceived, clicks, conversions, ledger.eventsRecorded(), ledger.updatedAt(),
+        ledger.dedupGenerationSize(), generations[0], generations[1]);
   }
 
   public static InfluencerState restore(InfluencerSnapshot s) {
     Map<Platform, Account> accounts = new EnumMap<>(Platform.class);
     accounts.putAll(s.accounts());
-    InfluencerState state = new InfluencerState(s.influencerId(), accounts,
-        PostTotals.restore(s.posts()),
-        RecentEventIds.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent()), false);
+    InfluencerState state = new InfluencerState(s.influencerId(), accounts, PostTotals.restore(s.posts()),
+        EventLedger.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent(), s.eventsRecorded(),
+            s.updatedAt()), false);
     state.commentsReceived = s.commentsReceived();
     state.clicks = s.clicks();
     state.conversions = s.conversions();
-    state.eventsRecorded = s.eventsRecorded();
-    state.updatedAt = s.updatedAt();
     return state;
   }
 }

@@ -3,25 +3,18 @@ package io.inflow.node.campaign;
 import io.inflow.analytics.campaign.CampaignEvent;
 import io.inflow.analytics.campaign.CampaignSnapshot;
 import io.inflow.analytics.campaign.CampaignState;
-import io.inflow.analytics.common.BatchSplit;
 import io.inflow.node.EntitySettings;
-import io.inflow.node.ingest.BatchAck;
+import io.inflow.node.InflowEntity;
 import java.time.Instant;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
-import org.apache.pekko.persistence.typed.PersistenceId;
-import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
-import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
-import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 
 /**
  * One campaign as a sharded, event-sourced actor: its definition and the running totals of every
@@ -29,8 +22,7 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  * acknowledgement only after the write, duplicates by event id change nothing, restart with
  * backoff after a failed write.
  */
-public final class CampaignEntity
-    extends EventSourcedBehaviorWithEnforcedReplies<CampaignCommand, CampaignEvent, CampaignState> {
+public final class CampaignEntity extends InflowEntity<CampaignCommand, CampaignEvent, CampaignState> {
 
   public static final EntityTypeKey<CampaignCommand> ENTITY_KEY =
       EntityTypeKey.create(CampaignCommand.class, "Campaign");
@@ -45,45 +37,23 @@ public final class CampaignEntity
     return new CampaignEntity(campaignId, settings);
   }
 
-  private final String campaignId;
-  private final EntitySettings settings;
-
   private CampaignEntity(String campaignId, EntitySettings settings) {
-    super(PersistenceId.of(ENTITY_KEY.name(), campaignId),
-        SupervisorStrategy.restartWithBackoff(settings.backoffMin(), settings.backoffMax(), 0.1));
-    this.campaignId = campaignId;
-    this.settings = settings;
-  }
-
-  @Override
-  public Set<String> tagsFor(CampaignEvent event) {
-    return Set.of(settings.tagFor(TAG_PREFIX, campaignId));
-  }
-
-  @Override
-  public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.snapshotEvery(settings.snapshotEveryEvents(), settings.snapshotsKept());
+    super(ENTITY_KEY, TAG_PREFIX, campaignId, settings);
   }
 
   @Override
   public CampaignState emptyState() {
-    return CampaignState.empty(campaignId, settings.dedupGenerationSize());
+    return CampaignState.empty(entityId, settings.dedupGenerationSize());
   }
 
-  /** Snapshots store an immutable copy, so the live state may keep changing while one is written. */
   @Override
-  public SnapshotAdapter<CampaignState> snapshotAdapter() {
-    return new SnapshotAdapter<>() {
-      @Override
-      public Object toJournal(CampaignState state) {
-        return state.snapshot();
-      }
+  protected Object toSnapshot(CampaignState state) {
+    return state.snapshot();
+  }
 
-      @Override
-      public CampaignState fromJournal(Object from) {
-        return CampaignState.restore((CampaignSnapshot) from);
-      }
-    };
+  @Override
+  protected CampaignState fromSnapshot(Object snapshot) {
+    return CampaignState.restore((CampaignSnapshot) snapshot);
   }
 
   @Override
@@ -91,7 +61,8 @@ public final class CampaignEntity
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
         .onCommand(CampaignCommand.DefineCampaign.class, this::onDefine)
-        .onCommand(CampaignCommand.RecordBatch.class, this::onRecordBatch)
+        .onCommand(CampaignCommand.RecordBatch.class, (state, cmd) ->
+            recordBatch(state.split(cmd.events()), CampaignEvent.BatchRecorded::new, cmd.replyTo()))
         .onCommand(CampaignCommand.GetCampaign.class, this::onGet)
         .build();
   }
@@ -106,16 +77,6 @@ public final class CampaignEntity
         .thenReply(cmd.replyTo(), next -> StatusReply.success(next.view()));
   }
 
-  private ReplyEffect<CampaignEvent, CampaignState> onRecordBatch(
-      CampaignState state, CampaignCommand.RecordBatch cmd) {
-    BatchSplit split = state.split(cmd.events());
-    BatchAck ack = new BatchAck(split.fresh().size(), split.duplicateIds());
-    if (split.fresh().isEmpty()) return Effect().reply(cmd.replyTo(), StatusReply.success(ack));
-    return Effect()
-        .persist(new CampaignEvent.BatchRecorded(split.fresh()))
-        .thenReply(cmd.replyTo(), next -> StatusReply.success(ack));
-  }
-
   private ReplyEffect<CampaignEvent, CampaignState> onGet(
       CampaignState state, CampaignCommand.GetCampaign cmd) {
     return Effect().reply(cmd.replyTo(),
@@ -124,8 +85,6 @@ public final class CampaignEntity
 
   @Override
   public EventHandler<CampaignState, CampaignEvent> eventHandler() {
-    return newEventHandlerBuilder()
-        .forAnyState()
-        .onAnyEvent(CampaignState::apply);
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(CampaignState::apply);
   }
 }

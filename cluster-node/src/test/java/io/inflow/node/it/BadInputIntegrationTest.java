@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadInputIntegrationTest {
   private static InflowNode node;
+  private static java.nio.file.Path dataDir;
   private static HttpClientSupport http;
   private static String before;
 
@@ -28,13 +29,14 @@ class BadInputIntegrationTest {
 
   @BeforeAll
   static void start() {
+    dataDir = NodeFixture.workDir("bad");
     node = InflowNode.start(NodeFixture.config("""
         inflow.cassandra.contact-points = "%s"
         inflow.cassandra.keyspace = "%s"
         inflow.ingest.max-body-bytes = 32KiB
         inflow.data-dir = "%s"
         """.formatted(TestCassandra.get().contactPoint(), TestCassandra.uniqueKeyspace("bad"),
-        NodeFixture.workDir("bad").toString().replace("\\", "/"))));
+        dataDir.toString().replace("\\", "/"))));
     http = NodeFixture.client(node);
     assertEquals(200, http.ndjson(GOOD + "\n").status());
     before = http.get("/api/v1/influencers/kasia").raw().body() + http.get("/api/v1/campaigns/bad-input-camp").raw().body();
@@ -90,6 +92,11 @@ class BadInputIntegrationTest {
     assertEquals(400, single.status());
     assertEquals(field, single.json().get("details").get(0).get("field").asText());
     assertUnchanged();
+  }
+
+  @Test
+  void withContactPointsConfiguredNoEmbeddedCassandraIsStarted() {
+    assertFalse(java.nio.file.Files.exists(dataDir.resolve("cassandra")), "no embedded Cassandra data dir");
   }
 
   @Test

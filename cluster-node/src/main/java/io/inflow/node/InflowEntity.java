@@ -1,0 +1,75 @@
+package io.inflow.node;
+
+import io.inflow.analytics.common.BatchSplit;
+import io.inflow.node.ingest.BatchAck;
+import io.inflow.protocol.event.IngestEvent;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+
+/**
+ * What Inflow's sharded, event-sourced entities share: persistence id from the entity key, restart
+ * with backoff after a failed write (never acknowledging it), one projection tag per entity,
+ * periodic snapshots of an immutable copy of the state, and the ingest rule — one persisted event
+ * per batch of new events, acknowledged only after the write.
+ */
+public abstract class InflowEntity<C, E, S> extends EventSourcedBehaviorWithEnforcedReplies<C, E, S> {
+  protected final String entityId;
+  protected final EntitySettings settings;
+  private final String tagPrefix;
+
+  protected InflowEntity(EntityTypeKey<C> key, String tagPrefix, String entityId, EntitySettings settings) {
+    super(PersistenceId.of(key.name(), entityId),
+        SupervisorStrategy.restartWithBackoff(settings.backoffMin(), settings.backoffMax(), 0.1));
+    this.entityId = entityId;
+    this.settings = settings;
+    this.tagPrefix = tagPrefix;
+  }
+
+  /** The immutable snapshot of a state (taken synchronously, so the live state may change afterwards). */
+  protected abstract Object toSnapshot(S state);
+
+  protected abstract S fromSnapshot(Object snapshot);
+
+  @Override
+  public Set<String> tagsFor(E event) {
+    return Set.of(settings.tagFor(tagPrefix, entityId));
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(settings.snapshotEveryEvents(), settings.snapshotsKept());
+  }
+
+  @Override
+  public SnapshotAdapter<S> snapshotAdapter() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(S state) {
+        return toSnapshot(state);
+      }
+
+      @Override
+      public S fromJournal(Object from) {
+        return fromSnapshot(from);
+      }
+    };
+  }
+
+  /** Persists the batch's new events as one event and acknowledges after the write; acks at once if none is new. */
+  protected ReplyEffect<E, S> recordBatch(BatchSplit split, Function<List<IngestEvent>, E> toEvent,
+      ActorRef<StatusReply<BatchAck>> replyTo) {
+    BatchAck ack = new BatchAck(split.fresh().size(), split.duplicateIds());
+    if (split.fresh().isEmpty()) return Effect().reply(replyTo, StatusReply.success(ack));
+    return Effect().persist(toEvent.apply(split.fresh())).thenReply(replyTo, next -> StatusReply.success(ack));
+  }
+}
