@@ -30,8 +30,8 @@ public record EntitySettings(
         c.getDuration("restart-backoff-max"));
   }
 
-  /** The projection tag of an entity: {@code prefix-(hash mod tagBuckets)}. */
-  public String tagFor(String prefix, String entityId) {
-    return prefix + "-" + Math.floorMod(entityId.hashCode(), tagBuckets);
+  /** The projection tags of an entity: {@code prefix-(hash mod tagBuckets)}, none when tagBuckets is 0. */
+  public java.util.Set<String> tagsFor(String prefix, String entityId) {
+    return tagBuckets == 0 ? java.util.Set.of() : java.util.Set.of(prefix + "-" + Math.floorMod(entityId.hashCode(), tagBuckets));
   }
 }

@@ -25,14 +25,14 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 public abstract class InflowEntity<C, E, S> extends EventSourcedBehaviorWithEnforcedReplies<C, E, S> {
   protected final String entityId;
   protected final EntitySettings settings;
-  private final String tagPrefix;
+  private final Set<String> tags;
 
   protected InflowEntity(EntityTypeKey<C> key, String tagPrefix, String entityId, EntitySettings settings) {
     super(PersistenceId.of(key.name(), entityId),
         SupervisorStrategy.restartWithBackoff(settings.backoffMin(), settings.backoffMax(), 0.1));
     this.entityId = entityId;
     this.settings = settings;
-    this.tagPrefix = tagPrefix;
+    this.tags = settings.tagsFor(tagPrefix, entityId);
   }
 
   /** The immutable snapshot of a state (taken synchronously, so the live state may change afterwards). */
@@ -42,7 +42,7 @@ public abstract class InflowEntity<C, E, S> extends EventSourcedBehaviorWithEnfo
 
   @Override
   public Set<String> tagsFor(E event) {
-    return Set.of(settings.tagFor(tagPrefix, entityId));
+    return tags;
   }
 
   @Override

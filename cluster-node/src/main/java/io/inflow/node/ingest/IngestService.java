@@ -1,9 +1,5 @@
 package io.inflow.node.ingest;
 
-import io.inflow.node.campaign.CampaignCommand;
-import io.inflow.node.campaign.CampaignEntity;
-import io.inflow.node.influencer.InfluencerCommand;
-import io.inflow.node.influencer.InfluencerEntity;
 import io.inflow.node.privacy.Pseudonymizer;
 import io.inflow.protocol.event.IngestEvent;
 import java.util.ArrayList;
@@ -18,32 +14,31 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 
 /**
  * Routes validated events to the entities they concern and completes only when every one of them is
  * durable. Each event goes to its influencer and, when it names one, its campaign. With grouping on,
- * a request's events are grouped per entity and each group (split at {@code maxEventsPerPersist})
- * becomes one ask and one persisted event. The result fails — and nothing is acknowledged — if any
- * entity does not confirm in time; the caller answers 503 and the client's retry is safe because
- * entities drop event ids they already hold.
+ * a request's events are grouped per entity, and {@link EntityBatcher} merges groups of concurrent
+ * requests for the same entity, so each entity persists one event per merged group. The result
+ * fails — and nothing is acknowledged — if any entity does not confirm in time; the caller answers
+ * 503 and the client's retry is safe because entities drop event ids they already hold.
  */
 public final class IngestService {
 
   /** What a request achieved: new durable events and events that were already known. */
   public record Outcome(int accepted, int duplicates) {}
 
-  private final ClusterSharding sharding;
   private final IngestSettings settings;
   private final Pseudonymizer pseudonymizer;
   private final Executor executor;
+  private final EntityBatcher batcher;
   private final AtomicInteger inFlight = new AtomicInteger();
 
   public IngestService(ActorSystem<?> system, IngestSettings settings, Pseudonymizer pseudonymizer) {
-    this.sharding = ClusterSharding.get(system);
     this.settings = settings;
     this.pseudonymizer = pseudonymizer;
     this.executor = system.executionContext();
+    this.batcher = new EntityBatcher(system, settings);
   }
 
   public IngestSettings settings() {
@@ -54,8 +49,8 @@ public final class IngestService {
     if (events.isEmpty()) return CompletableFuture.completedFuture(new Outcome(0, 0));
     if (inFlight.incrementAndGet() > settings.maxConcurrentRequests()) {
       inFlight.decrementAndGet();
-      return CompletableFuture.failedFuture(new IngestUnavailableException("overloaded",
-          "more than " + settings.maxConcurrentRequests() + " ingest requests in flight on this node", null));
+      return CompletableFuture.failedFuture(overloaded(
+          "more than " + settings.maxConcurrentRequests() + " ingest requests in flight on this node"));
     }
     try {
       return dispatch(events).whenCompleteAsync((o, e) -> inFlight.decrementAndGet(), executor);
@@ -66,45 +61,41 @@ public final class IngestService {
   }
 
   private CompletionStage<Outcome> dispatch(List<IngestEvent> events) {
-    Map<String, List<IngestEvent>> byInfluencer = new LinkedHashMap<>();
-    Map<String, List<IngestEvent>> byCampaign = new LinkedHashMap<>();
+    Map<EntityBatcher.Target, List<IngestEvent>> groups = new LinkedHashMap<>();
     Set<String> campaignPrimary = new HashSet<>();
     for (IngestEvent raw : events) {
       IngestEvent e = pseudonymizer.apply(raw);
-      if (e.influencerId() != null) byInfluencer.computeIfAbsent(e.influencerId(), k -> new ArrayList<>()).add(e);
-      else campaignPrimary.add(e.eventId());
-      if (e.campaignId() != null) byCampaign.computeIfAbsent(e.campaignId(), k -> new ArrayList<>()).add(e);
+      if (e.influencerId() != null) {
+        groups.computeIfAbsent(new EntityBatcher.Target(false, e.influencerId()), k -> new ArrayList<>()).add(e);
+      } else {
+        campaignPrimary.add(e.eventId());
+      }
+      if (e.campaignId() != null) {
+        groups.computeIfAbsent(new EntityBatcher.Target(true, e.campaignId()), k -> new ArrayList<>()).add(e);
+      }
     }
-    List<CompletableFuture<Integer>> duplicateCounts = new ArrayList<>();
-    byInfluencer.forEach((id, group) -> {
-      for (List<IngestEvent> chunk : chunks(group)) {
-        duplicateCounts.add(askInfluencer(id, chunk).thenApplyAsync(ack -> ack.duplicateIds().size(), executor));
+    List<CompletableFuture<BatchAck>> influencerAcks = new ArrayList<>();
+    List<CompletableFuture<BatchAck>> campaignAcks = new ArrayList<>();
+    for (var group : groups.entrySet()) {
+      for (List<IngestEvent> chunk : chunks(group.getValue())) {
+        var part = new EntityBatcher.Part(group.getKey(), chunk, new CompletableFuture<>());
+        if (!batcher.offer(part)) {
+          return CompletableFuture.failedFuture(overloaded("the node's ingest queue is full"));
+        }
+        (group.getKey().campaign() ? campaignAcks : influencerAcks).add(part.done());
       }
-    });
-    byCampaign.forEach((id, group) -> {
-      for (List<IngestEvent> chunk : chunks(group)) {
-        duplicateCounts.add(askCampaign(id, chunk).thenApplyAsync(ack ->
-            (int) ack.duplicateIds().stream().filter(campaignPrimary::contains).count(), executor));
-      }
-    });
-    return CompletableFuture.allOf(duplicateCounts.toArray(CompletableFuture[]::new))
+    }
+    List<CompletableFuture<BatchAck>> all = new ArrayList<>(influencerAcks);
+    all.addAll(campaignAcks);
+    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
         .handleAsync((ignored, failure) -> {
           if (failure != null) throw unavailable(failure);
-          int duplicates = duplicateCounts.stream().mapToInt(CompletableFuture::join).sum();
+          // an event's duplicate status is decided by its primary entity: its influencer, else its campaign
+          int duplicates = influencerAcks.stream().mapToInt(a -> a.join().duplicateIds().size()).sum()
+              + campaignAcks.stream().mapToInt(a ->
+                  (int) a.join().duplicateIds().stream().filter(campaignPrimary::contains).count()).sum();
           return new Outcome(events.size() - duplicates, duplicates);
         }, executor);
-  }
-
-  private CompletableFuture<BatchAck> askInfluencer(String id, List<IngestEvent> chunk) {
-    return sharding.entityRefFor(InfluencerEntity.ENTITY_KEY, id)
-        .<BatchAck>askWithStatus(reply -> new InfluencerCommand.RecordBatch(chunk, reply), settings.askTimeout())
-        .toCompletableFuture();
-  }
-
-  private CompletableFuture<BatchAck> askCampaign(String id, List<IngestEvent> chunk) {
-    return sharding.entityRefFor(CampaignEntity.ENTITY_KEY, id)
-        .<BatchAck>askWithStatus(reply -> new CampaignCommand.RecordBatch(chunk, reply), settings.askTimeout())
-        .toCompletableFuture();
   }
 
   /** Groups of at most maxEventsPerPersist, or single events when grouping is off. */
@@ -116,6 +107,10 @@ public final class IngestService {
       chunks.add(List.copyOf(group.subList(i, Math.min(group.size(), i + size))));
     }
     return chunks;
+  }
+
+  private IngestUnavailableException overloaded(String why) {
+    return new IngestUnavailableException("overloaded", why + "; retry later", null);
   }
 
   private static IngestUnavailableException unavailable(Throwable failure) {

@@ -12,6 +12,10 @@ import java.time.Duration;
  * @param askTimeout how long to wait for an entity's durable acknowledgement before answering 503
  * @param maxConcurrentRequests ingest requests in flight per node; more are refused with 503
  * @param maxBodyBytes request bodies above this get 413
+ * @param maxAsksInFlight entity asks (persists) running at once on this node
+ * @param mergeWindow how long concurrent requests' parts may wait to be merged per entity
+ * @param maxPartsPerMerge parts merged in one window at most
+ * @param queueCapacity parts waiting for an ask slot; beyond it requests get 503
  */
 public record IngestSettings(
     boolean groupPerEntity,
@@ -19,7 +23,11 @@ public record IngestSettings(
     Duration askTimeout,
     int maxConcurrentRequests,
     long maxBodyBytes,
-    int retryAfterSeconds) {
+    int retryAfterSeconds,
+    int maxAsksInFlight,
+    Duration mergeWindow,
+    int maxPartsPerMerge,
+    int queueCapacity) {
 
   public static IngestSettings fromConfig(Config inflow) {
     Config c = inflow.getConfig("ingest");
@@ -29,6 +37,10 @@ public record IngestSettings(
         c.getDuration("ask-timeout"),
         c.getInt("max-concurrent-requests"),
         c.getBytes("max-body-bytes"),
-        c.getInt("retry-after-seconds"));
+        c.getInt("retry-after-seconds"),
+        c.getInt("max-asks-in-flight"),
+        c.getDuration("merge-window"),
+        c.getInt("max-parts-per-merge"),
+        c.getInt("queue-capacity"));
   }
 }
