@@ -11,7 +11,10 @@ import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import io.inflow.node.readmodel.SummaryWriter;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
@@ -26,19 +29,40 @@ public abstract class InflowEntity<C, E, S> extends EventSourcedBehaviorWithEnfo
   protected final String entityId;
   protected final EntitySettings settings;
   private final Set<String> tags;
+  private final ActorRef<SummaryWriter.Command> summaries;
 
-  protected InflowEntity(EntityTypeKey<C> key, String tagPrefix, String entityId, EntitySettings settings) {
+  /** {@code summaries} (nullable in unit tests) receives the entity's summary after each persist. */
+  protected InflowEntity(EntityTypeKey<C> key, String tagPrefix, String entityId, EntitySettings settings,
+      ActorRef<SummaryWriter.Command> summaries) {
     super(PersistenceId.of(key.name(), entityId),
         SupervisorStrategy.restartWithBackoff(settings.backoffMin(), settings.backoffMax(), 0.1));
     this.entityId = entityId;
     this.settings = settings;
     this.tags = settings.tagsFor(tagPrefix, entityId);
+    this.summaries = summaries;
   }
 
   /** The immutable snapshot of a state (taken synchronously, so the live state may change afterwards). */
   protected abstract Object toSnapshot(S state);
 
   protected abstract S fromSnapshot(Object snapshot);
+
+  /** The read-model summary of a state, or null when it has none (e.g. nothing known yet). */
+  protected abstract Object summaryOf(S state);
+
+  /** Hands the state's summary to the node's read-model writer (never blocks). */
+  protected void publishSummary(S state) {
+    Object summary = summaryOf(state);
+    if (summary != null) SummaryWriter.tell(summaries, summary);
+  }
+
+  /** After a recovery the summary is written again, so a read row lost with a crashed node heals. */
+  @Override
+  public SignalHandler<S> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), this::publishSummary)
+        .build();
+  }
 
   @Override
   public Set<String> tagsFor(E event) {
@@ -70,6 +94,8 @@ public abstract class InflowEntity<C, E, S> extends EventSourcedBehaviorWithEnfo
       ActorRef<StatusReply<BatchAck>> replyTo) {
     BatchAck ack = new BatchAck(split.fresh().size(), split.duplicateIds());
     if (split.fresh().isEmpty()) return Effect().reply(replyTo, StatusReply.success(ack));
-    return Effect().persist(toEvent.apply(split.fresh())).thenReply(replyTo, next -> StatusReply.success(ack));
+    return Effect().persist(toEvent.apply(split.fresh()))
+        .thenRun(this::publishSummary)
+        .thenReply(replyTo, next -> StatusReply.success(ack));
   }
 }

@@ -13,7 +13,12 @@ import io.inflow.node.influencer.InfluencerService;
 import io.inflow.node.ingest.IngestService;
 import io.inflow.node.ingest.IngestSettings;
 import io.inflow.node.privacy.Pseudonymizer;
+import io.inflow.node.readmodel.ReadModel;
+import io.inflow.node.readmodel.ReadModelService;
+import io.inflow.node.readmodel.SummaryWriter;
 import io.inflow.node.storage.EmbeddedCassandra;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Props;
 import io.inflow.node.storage.JournalSchema;
 import io.inflow.protocol.codec.CodecLimits;
 import io.inflow.protocol.codec.EventCodec;
@@ -98,14 +103,24 @@ public final class InflowNode implements AutoCloseable {
   public static InflowNode startOn(ActorSystem<Void> system, Config inflow, Readiness readiness,
       EmbeddedCassandra cassandra) {
     joinCluster(system, inflow);
-    if (cassandra != null || inflow.getBoolean("cassandra.auto-create")) {
-      if (system.settings().config().getString("pekko.persistence.journal.plugin").startsWith(JournalSchema.PLUGIN_PATH)) {
-        JournalSchema.create(system, Duration.ofMinutes(2));
-      }
+    boolean onCassandra = system.settings().config().getString("pekko.persistence.journal.plugin")
+        .startsWith(JournalSchema.PLUGIN_PATH);
+    String keyspace = inflow.getString("cassandra.keyspace");
+    if (onCassandra && (cassandra != null || inflow.getBoolean("cassandra.auto-create"))) {
+      JournalSchema.create(system, Duration.ofMinutes(2));
+      ReadModel.createTables(system, JournalSchema.PLUGIN_PATH, keyspace, Duration.ofMinutes(1));
+    }
+    ReadModelService readModel = null;
+    ActorRef<SummaryWriter.Command> summaries = null;
+    if (onCassandra) {
+      ReadModel tables = new ReadModel(system, JournalSchema.PLUGIN_PATH, keyspace);
+      summaries = system.systemActorOf(
+          SummaryWriter.create(tables, inflow.getDuration("read-model.flush-interval")), "summary-writer", Props.empty());
+      readModel = new ReadModelService(tables, system.executionContext());
     }
     EntitySettings entitySettings = EntitySettings.fromConfig(inflow);
-    InfluencerEntity.init(system, entitySettings);
-    CampaignEntity.init(system, entitySettings);
+    InfluencerEntity.init(system, entitySettings, summaries);
+    CampaignEntity.init(system, entitySettings, summaries);
 
     Path dataDir = Path.of(inflow.getString("data-dir"));
     Pseudonymizer pseudonymizer = Pseudonymizer.fromKeyOrFile(
@@ -116,7 +131,7 @@ public final class InflowNode implements AutoCloseable {
         new CampaignService(system, queryTimeout),
         new InfluencerService(system, queryTimeout));
     ApiRoutes routes = new ApiRoutes(services.ingest(), services.campaigns(), services.influencers(),
-        readiness, new EventCodec(CodecLimits.defaults()));
+        readModel, readiness, new EventCodec(CodecLimits.defaults()));
     ServerBinding binding = HttpServer.bind(system, inflow.getString("http.host"),
             inflow.getInt("http.port"), routes.routes(), inflow.getDuration("http.drain-timeout"))
         .toCompletableFuture().join();

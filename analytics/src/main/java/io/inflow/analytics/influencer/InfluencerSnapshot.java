@@ -18,5 +18,6 @@ public record InfluencerSnapshot(
     Instant updatedAt,
     int dedupGenerationSize,
     long[] seenPrevious,
-    long[] seenCurrent)
+    long[] seenCurrent,
+    java.util.List<String> campaigns)
     implements JournalSerializable {}

@@ -36,14 +36,16 @@ public final class InfluencerState {
   private final Map<Platform, Account> accounts;
   private final PostTotals posts;
   private final EventLedger ledger;
+  private final java.util.SortedSet<String> campaigns;
   private final boolean pristine;
   private long commentsReceived;
   private long clicks;
   private long conversions;
 
   private InfluencerState(String influencerId, Map<Platform, Account> accounts, PostTotals posts,
-      EventLedger ledger, boolean pristine) {
+      EventLedger ledger, java.util.SortedSet<String> campaigns, boolean pristine) {
     this.influencerId = influencerId;
+    this.campaigns = campaigns;
     this.accounts = accounts;
     this.posts = posts;
     this.ledger = ledger;
@@ -56,7 +58,7 @@ public final class InfluencerState {
    */
   public static InfluencerState empty(String influencerId, int dedupGenerationSize) {
     return new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(),
-        EventLedger.empty(dedupGenerationSize), true);
+        EventLedger.empty(dedupGenerationSize), new java.util.TreeSet<>(), true);
   }
 
   /** True until the first event is recorded: such an influencer is unknown to readers. */
@@ -71,7 +73,8 @@ public final class InfluencerState {
 
   public InfluencerState apply(InfluencerEvent event) {
     InfluencerState target = pristine
-        ? new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(), ledger.fresh(), false)
+        ? new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(), ledger.fresh(),
+            new java.util.TreeSet<>(), false)
         : this;
     if (event instanceof InfluencerEvent.BatchRecorded batch) {
       for (IngestEvent e : batch.events()) target.record(e);
@@ -80,7 +83,9 @@ public final class InfluencerState {
   }
 
   private void record(IngestEvent event) {
-    if (!ledger.admit(event) || posts.record(event, event.campaignId())) return;
+    if (!ledger.admit(event)) return;
+    if (event.campaignId() != null) campaigns.add(event.campaignId());
+    if (posts.record(event, event.campaignId())) return;
     if (event instanceof FollowersObserved f) {
       Account old = accounts.get(f.platform());
       if (old == null || !f.observedAt().isBefore(old.observedAt())) {
@@ -94,6 +99,11 @@ public final class InfluencerState {
       conversions++;
     }
     // audience.sample and spend are kept in the journal for the fraud and cost issues.
+  }
+
+  /** Campaigns this influencer's events named. */
+  public java.util.Set<String> campaigns() {
+    return java.util.Collections.unmodifiableSet(campaigns);
   }
 
   public long followers() {
@@ -124,7 +134,7 @@ public final class InfluencerState {
     long[][] generations = ledger.seenGenerations();
     return new InfluencerSnapshot(influencerId, Map.copyOf(accounts), posts.latestByPost(),
         commentsReceived, clicks, conversions, ledger.eventsRecorded(), ledger.updatedAt(),
-        ledger.dedupGenerationSize(), generations[0], generations[1]);
+        ledger.dedupGenerationSize(), generations[0], generations[1], java.util.List.copyOf(campaigns));
   }
 
   public static InfluencerState restore(InfluencerSnapshot s) {
@@ -132,7 +142,7 @@ public final class InfluencerState {
     accounts.putAll(s.accounts());
     InfluencerState state = new InfluencerState(s.influencerId(), accounts, PostTotals.restore(s.posts()),
         EventLedger.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent(), s.eventsRecorded(),
-            s.updatedAt()), false);
+            s.updatedAt()), new java.util.TreeSet<>(s.campaigns() == null ? java.util.List.of() : s.campaigns()), false);
     state.commentsReceived = s.commentsReceived();
     state.clicks = s.clicks();
     state.conversions = s.conversions();

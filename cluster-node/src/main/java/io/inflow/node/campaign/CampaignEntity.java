@@ -6,6 +6,9 @@ import io.inflow.analytics.campaign.CampaignState;
 import io.inflow.node.EntitySettings;
 import io.inflow.node.InflowEntity;
 import java.time.Instant;
+import io.inflow.node.readmodel.SummaryWriter;
+import io.inflow.protocol.api.CampaignListItem;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -28,17 +31,18 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
       EntityTypeKey.create(CampaignCommand.class, "Campaign");
   public static final String TAG_PREFIX = "campaign";
 
-  public static void init(ActorSystem<?> system, EntitySettings settings) {
+  public static void init(ActorSystem<?> system, EntitySettings settings, ActorRef<SummaryWriter.Command> summaries) {
     ClusterSharding.get(system)
-        .init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), settings)));
+        .init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), settings, summaries)));
   }
 
-  public static Behavior<CampaignCommand> create(String campaignId, EntitySettings settings) {
-    return new CampaignEntity(campaignId, settings);
+  /** {@code summaries} may be null (unit tests without a read model). */
+  public static Behavior<CampaignCommand> create(String campaignId, EntitySettings settings, ActorRef<SummaryWriter.Command> summaries) {
+    return new CampaignEntity(campaignId, settings, summaries);
   }
 
-  private CampaignEntity(String campaignId, EntitySettings settings) {
-    super(ENTITY_KEY, TAG_PREFIX, campaignId, settings);
+  private CampaignEntity(String campaignId, EntitySettings settings, ActorRef<SummaryWriter.Command> summaries) {
+    super(ENTITY_KEY, TAG_PREFIX, campaignId, settings, summaries);
   }
 
   @Override
@@ -49,6 +53,11 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
   @Override
   protected Object toSnapshot(CampaignState state) {
     return state.snapshot();
+  }
+
+  @Override
+  protected Object summaryOf(CampaignState state) {
+    return state.definition() == null ? null : CampaignListItem.of(state.view());
   }
 
   @Override
@@ -74,6 +83,7 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
     }
     return Effect()
         .persist(new CampaignEvent.CampaignDefined(cmd.definition(), Instant.now()))
+        .thenRun(this::publishSummary)
         .thenReply(cmd.replyTo(), next -> StatusReply.success(next.view()));
   }
 

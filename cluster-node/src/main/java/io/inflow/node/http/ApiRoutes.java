@@ -4,6 +4,7 @@ import io.inflow.node.campaign.CampaignService;
 import io.inflow.node.influencer.InfluencerService;
 import io.inflow.node.ingest.IngestService;
 import io.inflow.node.ingest.IngestUnavailableException;
+import io.inflow.node.readmodel.ReadModelService;
 import io.inflow.protocol.api.ApiError;
 import io.inflow.protocol.api.ErrorDetail;
 import io.inflow.protocol.api.IngestResult;
@@ -44,12 +45,15 @@ public final class ApiRoutes extends AllDirectives {
   private final IngestService ingest;
   private final CampaignService campaigns;
   private final InfluencerService influencers;
+  private final ReadModelService readModel;
   private final Readiness readiness;
   private final EventCodec eventCodec;
   private final Duration bodyReadTimeout = Duration.ofSeconds(20);
 
+  /** {@code readModel} is null where the journal is not Cassandra (route tests); its routes then answer 503. */
   public ApiRoutes(IngestService ingest, CampaignService campaigns, InfluencerService influencers,
-      Readiness readiness, EventCodec eventCodec) {
+      ReadModelService readModel, Readiness readiness, EventCodec eventCodec) {
+    this.readModel = readModel;
     this.ingest = ingest;
     this.campaigns = campaigns;
     this.influencers = influencers;
@@ -75,8 +79,48 @@ public final class ApiRoutes extends AllDirectives {
         pathPrefix("campaigns", () -> path(PathMatchers.segment(), campaignId -> concat(
             put(() -> putCampaign(campaignId)),
             get(() -> getCampaign(campaignId))))),
-        pathPrefix("influencers", () -> path(PathMatchers.segment(), influencerId ->
-            get(() -> getInfluencer(influencerId)))));
+        pathPrefix("influencers", () -> concat(
+            pathEnd(() -> get(this::listInfluencers)),
+            path(PathMatchers.segment(), influencerId -> get(() -> getInfluencer(influencerId))))),
+        pathPrefix("brands", () -> path(PathMatchers.segment().slash("overview"), brandId ->
+            get(() -> brandOverview(brandId)))));
+  }
+
+  private ReadModelService readModel() {
+    if (readModel == null) {
+      throw ApiException.unavailable("read_model_unavailable", "this node has no read model (journal is not Cassandra)", 5);
+    }
+    return readModel;
+  }
+
+  private Route listInfluencers() {
+    return parameterOptional("tier", tier -> parameterOptional("platform", platform ->
+        parameterOptional("sort", sort -> parameterOptional("limit", limit -> {
+          ReadModelService.Sort order = sort.map(s -> ReadModelService.Sort.parse(s).orElseThrow(() ->
+              ApiException.badRequest("invalid_parameter", "sort must be one of er, followers, views, engagements",
+                  List.of(ErrorDetail.field("sort", "invalid_value", "unknown sort '" + s + "'")))))
+              .orElse(ReadModelService.Sort.ER);
+          int max = limit.map(ApiRoutes::parseLimit).orElse(50);
+          var query = new ReadModelService.Query(tier.orElse(null), platform.orElse(null), order, max);
+          return onSuccess(readModel().influencers(query), list -> json(StatusCodes.OK,
+              java.util.Map.of("influencers", list, "count", list.size())));
+        }))));
+  }
+
+  private static int parseLimit(String value) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 1 && n <= 1000) return n;
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw ApiException.badRequest("invalid_parameter", "limit must be an integer from 1 to 1000",
+        List.of(ErrorDetail.field("limit", "invalid_value", "limit must be an integer from 1 to 1000, got '" + value + "'")));
+  }
+
+  private Route brandOverview(String brandId) {
+    return onSuccess(readModel().brandOverview(brandId), overview -> json(StatusCodes.OK,
+        overview.orElseThrow(() -> ApiException.notFound("brand", brandId))));
   }
 
   private Route ready() {

@@ -5,6 +5,9 @@ import io.inflow.analytics.influencer.InfluencerSnapshot;
 import io.inflow.analytics.influencer.InfluencerState;
 import io.inflow.node.EntitySettings;
 import io.inflow.node.InflowEntity;
+import io.inflow.node.readmodel.SummaryWriter;
+import io.inflow.protocol.api.InfluencerListItem;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -26,17 +29,18 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
       EntityTypeKey.create(InfluencerCommand.class, "Influencer");
   public static final String TAG_PREFIX = "influencer";
 
-  public static void init(ActorSystem<?> system, EntitySettings settings) {
+  public static void init(ActorSystem<?> system, EntitySettings settings, ActorRef<SummaryWriter.Command> summaries) {
     ClusterSharding.get(system)
-        .init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), settings)));
+        .init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), settings, summaries)));
   }
 
-  public static Behavior<InfluencerCommand> create(String influencerId, EntitySettings settings) {
-    return new InfluencerEntity(influencerId, settings);
+  /** {@code summaries} may be null (unit tests without a read model). */
+  public static Behavior<InfluencerCommand> create(String influencerId, EntitySettings settings, ActorRef<SummaryWriter.Command> summaries) {
+    return new InfluencerEntity(influencerId, settings, summaries);
   }
 
-  private InfluencerEntity(String influencerId, EntitySettings settings) {
-    super(ENTITY_KEY, TAG_PREFIX, influencerId, settings);
+  private InfluencerEntity(String influencerId, EntitySettings settings, ActorRef<SummaryWriter.Command> summaries) {
+    super(ENTITY_KEY, TAG_PREFIX, influencerId, settings, summaries);
   }
 
   @Override
@@ -47,6 +51,11 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
   @Override
   protected Object toSnapshot(InfluencerState state) {
     return state.snapshot();
+  }
+
+  @Override
+  protected Object summaryOf(InfluencerState state) {
+    return state.isEmpty() ? null : InfluencerListItem.of(state.view(), state.campaigns());
   }
 
   @Override

@@ -23,10 +23,12 @@ class CampaignEntityTest {
       .withFallback(ConfigFactory.parseResources("serialization.conf")).resolve());
 
   private EventSourcedBehaviorTestKit<CampaignCommand, CampaignEvent, CampaignState> kit;
+  private org.apache.pekko.actor.testkit.typed.javadsl.TestProbe<io.inflow.node.readmodel.SummaryWriter.Command> summaries;
 
   @BeforeEach
   void setUp() {
-    kit = EventSourcedBehaviorTestKit.create(testKit.system(), CampaignEntity.create("spring", SETTINGS),
+    summaries = testKit.createTestProbe();
+    kit = EventSourcedBehaviorTestKit.create(testKit.system(), CampaignEntity.create("spring", SETTINGS, summaries.ref()),
         EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
     kit.clear();
   }
@@ -42,6 +44,9 @@ class CampaignEntityTest {
     assertEquals(1, result.events().size());
     assertTrue(result.events().get(0) instanceof CampaignEvent.CampaignDefined);
     assertEquals("acme", result.reply().getValue().brandId());
+    var summary = (io.inflow.protocol.api.CampaignListItem)
+        summaries.expectMessageClass(io.inflow.node.readmodel.SummaryWriter.Changed.class).summary();
+    assertEquals("acme", summary.brandId());
     var same = kit.<StatusReply<CampaignView>>runCommand(reply -> new CampaignCommand.DefineCampaign(definition("acme"), reply));
     assertTrue(same.hasNoEvents(), "an identical definition persists nothing");
   }

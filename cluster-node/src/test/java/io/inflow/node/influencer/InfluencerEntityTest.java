@@ -7,6 +7,8 @@ import com.typesafe.config.ConfigFactory;
 import io.inflow.analytics.influencer.InfluencerEvent;
 import io.inflow.analytics.influencer.InfluencerState;
 import io.inflow.node.ingest.BatchAck;
+import io.inflow.node.readmodel.SummaryWriter;
+import io.inflow.protocol.api.InfluencerListItem;
 import io.inflow.protocol.event.IngestEvent;
 import java.time.Duration;
 import java.util.List;
@@ -25,10 +27,12 @@ class InfluencerEntityTest {
       .withFallback(ConfigFactory.parseResources("serialization.conf")).resolve());
 
   private EventSourcedBehaviorTestKit<InfluencerCommand, InfluencerEvent, InfluencerState> kit;
+  private TestProbe<SummaryWriter.Command> summaries;
 
   @BeforeEach
   void setUp() {
-    kit = EventSourcedBehaviorTestKit.create(testKit.system(), InfluencerEntity.create("anna", SETTINGS),
+    summaries = testKit.createTestProbe();
+    kit = EventSourcedBehaviorTestKit.create(testKit.system(), InfluencerEntity.create("anna", SETTINGS, summaries.ref()),
         EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
     kit.clear();
   }
@@ -54,6 +58,9 @@ class InfluencerEntityTest {
     assertEquals(330, view.engagements());
     assertEquals(1, view.clicks());
     assertEquals("micro", view.tier());
+    var summary = (InfluencerListItem) summaries.expectMessageClass(SummaryWriter.Changed.class).summary();
+    assertEquals(3000, summary.views());
+    assertEquals(java.util.Set.of("spring"), summary.campaigns());
   }
 
   @Test
@@ -90,7 +97,7 @@ class InfluencerEntityTest {
   @Test
   void aFailedPersistIsNeverAcknowledgedAndTheEntityRecovers() {
     PersistenceTestKit journal = PersistenceTestKit.create(testKit.system());
-    var entity = testKit.spawn(InfluencerEntity.create("bob", SETTINGS));
+    var entity = testKit.spawn(InfluencerEntity.create("bob", SETTINGS, null));
     TestProbe<StatusReply<BatchAck>> probe = testKit.createTestProbe();
     journal.failNextPersisted();
     entity.tell(new InfluencerCommand.RecordBatch(List.of(click("x1", "c", "bob")), probe.ref()));

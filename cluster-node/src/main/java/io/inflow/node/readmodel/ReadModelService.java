@@ -1,0 +1,87 @@
+package io.inflow.node.readmodel;
+
+import io.inflow.protocol.api.BrandOverview;
+import io.inflow.protocol.api.CampaignListItem;
+import io.inflow.protocol.api.InfluencerListItem;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.ToLongFunction;
+
+/** Ranked influencer lists and brand overviews, read from the {@link ReadModel} tables. */
+public final class ReadModelService {
+
+  /** How the influencer list can be ranked (highest first). */
+  public enum Sort {
+    ER, FOLLOWERS, VIEWS, ENGAGEMENTS;
+
+    public static Optional<Sort> parse(String value) {
+      for (Sort s : values()) if (s.name().equalsIgnoreCase(value)) return Optional.of(s);
+      return Optional.empty();
+    }
+  }
+
+  /** Filters of the list; null means any. */
+  public record Query(String tier, String platform, Sort sort, int limit) {}
+
+  private final ReadModel readModel;
+  private final Executor executor;
+
+  public ReadModelService(ReadModel readModel, Executor executor) {
+    this.readModel = readModel;
+    this.executor = executor;
+  }
+
+  public CompletionStage<List<InfluencerListItem>> influencers(Query query) {
+    return readModel.influencers().thenApplyAsync(all -> all.stream()
+        .filter(i -> query.tier() == null || query.tier().equalsIgnoreCase(i.tier()))
+        .filter(i -> query.platform() == null || query.platform().equalsIgnoreCase(i.platform()))
+        .sorted(order(query.sort()))
+        .limit(query.limit())
+        .toList(), executor);
+  }
+
+  private static Comparator<InfluencerListItem> order(Sort sort) {
+    Comparator<InfluencerListItem> byId = Comparator.comparing(InfluencerListItem::influencerId);
+    return switch (sort) {
+      case ER -> Comparator.comparing(InfluencerListItem::engagementRateByFollowers,
+          Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder())).thenComparing(byId);
+      case FOLLOWERS -> descending(InfluencerListItem::followers).thenComparing(byId);
+      case VIEWS -> descending(InfluencerListItem::views).thenComparing(byId);
+      case ENGAGEMENTS -> descending(InfluencerListItem::engagements).thenComparing(byId);
+    };
+  }
+
+  private static Comparator<InfluencerListItem> descending(ToLongFunction<InfluencerListItem> key) {
+    return Comparator.comparingLong(key).reversed();
+  }
+
+  /** The brand's campaigns and totals (money per currency), empty when the brand has no campaign. */
+  public CompletionStage<Optional<BrandOverview>> brandOverview(String brandId) {
+    return readModel.campaignsOfBrand(brandId).thenApplyAsync(campaigns -> {
+      if (campaigns.isEmpty()) return Optional.<BrandOverview>empty();
+      Map<String, BigDecimal> spend = new TreeMap<>();
+      Map<String, BigDecimal> revenue = new TreeMap<>();
+      for (CampaignListItem c : campaigns) {
+        if (c.currency() != null && c.spend() != null) spend.merge(c.currency(), c.spend(), BigDecimal::add);
+        if (c.currency() != null && c.revenue() != null) revenue.merge(c.currency(), c.revenue(), BigDecimal::add);
+      }
+      List<CampaignListItem> ordered = campaigns.stream()
+          .sorted(Comparator.comparing(CampaignListItem::startsAt, Comparator.nullsLast(Comparator.naturalOrder()))
+              .thenComparing(CampaignListItem::campaignId))
+          .toList();
+      return Optional.of(new BrandOverview(brandId, campaigns.size(), spend, revenue,
+          sum(campaigns, CampaignListItem::views), sum(campaigns, CampaignListItem::engagements),
+          sum(campaigns, CampaignListItem::clicks), sum(campaigns, CampaignListItem::conversions), ordered));
+    }, executor);
+  }
+
+  private static long sum(List<CampaignListItem> items, ToLongFunction<CampaignListItem> f) {
+    return items.stream().mapToLong(f).sum();
+  }
+}

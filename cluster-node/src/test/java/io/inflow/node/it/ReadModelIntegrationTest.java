@@ -1,0 +1,80 @@
+package io.inflow.node.it;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inflow.node.InflowNode;
+import io.inflow.node.http.HttpClientSupport;
+import io.inflow.node.storage.TestCassandra;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The influencer list and brand overview on the real Cassandra read tables: after ingest they
+ * converge (within the flush interval) to the independently computed totals, ranked and filtered.
+ */
+class ReadModelIntegrationTest {
+
+  @Test
+  void listAndOverviewConvergeToTheTraffic() {
+    Traffic traffic = new Traffic(11, 30, 3, 2000);
+    try (InflowNode node = InflowNode.start(NodeFixture.config("""
+        inflow.cassandra.contact-points = "%s"
+        inflow.cassandra.keyspace = "%s"
+        inflow.read-model.flush-interval = 200ms
+        inflow.data-dir = "%s"
+        """.formatted(TestCassandra.get().contactPoint(), TestCassandra.uniqueKeyspace("readmodel"),
+        NodeFixture.workDir("readmodel").toString().replace("\\", "/"))))) {
+      HttpClientSupport http = NodeFixture.client(node);
+      for (int c = 0; c < 3; c++) {
+        String brand = c < 2 ? "brand-a" : "brand-b";
+        assertEquals(200, http.put("/api/v1/campaigns/" + Traffic.campaignId(c), """
+            {"brandId":"%s","name":"C%d","budget":1000,"currency":"EUR",
+             "startsAt":"2026-11-0%dT00:00:00Z","endsAt":"2026-12-31T00:00:00Z"}""".formatted(brand, c, c + 1)).status());
+      }
+      for (String body : traffic.bodies(500)) assertEquals(200, http.ndjson(body).status());
+
+      List<String> byFollowers = new ArrayList<>(traffic.influencerTotals.keySet());
+      byFollowers.sort(Comparator.<String>comparingLong(id -> -traffic.influencerTotals.get(id)[3])
+          .thenComparing(Comparator.naturalOrder()));
+      Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        JsonNode list = http.get("/api/v1/influencers?sort=followers&limit=1000").json();
+        assertEquals(30, list.get("count").asInt());
+        List<String> ids = new ArrayList<>();
+        list.get("influencers").forEach(i -> ids.add(i.get("influencerId").asText()));
+        assertEquals(byFollowers, ids);
+        for (JsonNode i : list.get("influencers")) {
+          long[] expected = traffic.influencerTotals.get(i.get("influencerId").asText());
+          assertEquals(expected[0], i.get("views").asLong());
+        }
+      });
+      JsonNode top3 = http.get("/api/v1/influencers?sort=followers&limit=3").json();
+      assertEquals(byFollowers.subList(0, 3), List.of(top3.get("influencers").get(0).get("influencerId").asText(),
+          top3.get("influencers").get(1).get("influencerId").asText(), top3.get("influencers").get(2).get("influencerId").asText()));
+      JsonNode mega = http.get("/api/v1/influencers?tier=mega&limit=1000").json();
+      long expectedMega = traffic.influencerTotals.values().stream().filter(t -> t[3] >= 1_000_000).count();
+      assertEquals(expectedMega, mega.get("count").asLong());
+
+      Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        JsonNode a = http.get("/api/v1/brands/brand-a/overview").json();
+        assertEquals(2, a.get("campaigns").asInt());
+        BigDecimal spend = traffic.campaignMoney.get(Traffic.campaignId(0))[0].add(traffic.campaignMoney.get(Traffic.campaignId(1))[0]);
+        assertEquals(0, spend.compareTo(a.get("spendByCurrency").get("EUR").decimalValue()), a.toString());
+        long views = traffic.campaignCounts.get(Traffic.campaignId(0))[0] + traffic.campaignCounts.get(Traffic.campaignId(1))[0];
+        assertEquals(views, a.get("views").asLong());
+        assertEquals(List.of("camp-0", "camp-1"), List.of(a.get("campaignList").get(0).get("campaignId").asText(),
+            a.get("campaignList").get(1).get("campaignId").asText()));
+      });
+      assertEquals(404, http.get("/api/v1/brands/nobody/overview").status());
+      var badSort = http.get("/api/v1/influencers?sort=charisma");
+      assertEquals(400, badSort.status());
+      assertEquals("sort", badSort.json().get("details").get(0).get("field").asText());
+      assertEquals(400, http.get("/api/v1/influencers?limit=0").status());
+    }
+  }
+}
