@@ -31,7 +31,7 @@ public abstract class InflowEntity<C, E, S> extends EventSourcedBehaviorWithEnfo
   private final Set<String> tags;
   private final ActorRef<SummaryWriter.Command> summaries;
 
-  /** {@code summaries} (nullable in unit tests) receives the entity's summary after each persist. */
+  /** {@code summaries} (nullable in unit tests) is told after each persist that this entity changed. */
   protected InflowEntity(EntityTypeKey<C> key, String tagPrefix, String entityId, EntitySettings settings,
       ActorRef<SummaryWriter.Command> summaries) {
     super(PersistenceId.of(key.name(), entityId),
@@ -47,13 +47,12 @@ public abstract class InflowEntity<C, E, S> extends EventSourcedBehaviorWithEnfo
 
   protected abstract S fromSnapshot(Object snapshot);
 
-  /** The read-model summary of a state, or null when it has none (e.g. nothing known yet). */
-  protected abstract Object summaryOf(S state);
+  /** Whether this is a campaign (for the read model's bookkeeping). */
+  protected abstract boolean isCampaign();
 
-  /** Hands the state's summary to the node's read-model writer (never blocks). */
+  /** Tells the node's read-model writer that this entity changed (a tiny message; never blocks). */
   protected void publishSummary(S state) {
-    Object summary = summaryOf(state);
-    if (summary != null) SummaryWriter.tell(summaries, summary);
+    SummaryWriter.tell(summaries, isCampaign(), entityId);
   }
 
   /** After a recovery the summary is written again, so a read row lost with a crashed node heals. */

@@ -110,12 +110,15 @@ public final class InflowNode implements AutoCloseable {
       JournalSchema.create(system, Duration.ofMinutes(2));
       ReadModel.createTables(system, JournalSchema.PLUGIN_PATH, keyspace, Duration.ofMinutes(1));
     }
+    Duration queryTimeout = inflow.getDuration("query.ask-timeout");
+    var campaigns = new CampaignService(system, queryTimeout);
+    var influencers = new InfluencerService(system, queryTimeout);
     ReadModelService readModel = null;
     ActorRef<SummaryWriter.Command> summaries = null;
     if (onCassandra) {
       ReadModel tables = new ReadModel(system, JournalSchema.PLUGIN_PATH, keyspace);
-      summaries = system.systemActorOf(
-          SummaryWriter.create(tables, inflow.getDuration("read-model.flush-interval")), "summary-writer", Props.empty());
+      summaries = system.systemActorOf(SummaryWriter.create(tables, influencers, campaigns,
+          inflow.getDuration("read-model.flush-interval")), "summary-writer", Props.empty());
       readModel = new ReadModelService(tables, system.executionContext());
     }
     EntitySettings entitySettings = EntitySettings.fromConfig(inflow);
@@ -125,11 +128,8 @@ public final class InflowNode implements AutoCloseable {
     Path dataDir = Path.of(inflow.getString("data-dir"));
     Pseudonymizer pseudonymizer = Pseudonymizer.fromKeyOrFile(
         inflow.getString("privacy.pseudonym-key"), dataDir.resolve("secrets/pseudonym.key"));
-    Duration queryTimeout = inflow.getDuration("query.ask-timeout");
     Services services = new Services(
-        new IngestService(system, IngestSettings.fromConfig(inflow), pseudonymizer),
-        new CampaignService(system, queryTimeout),
-        new InfluencerService(system, queryTimeout));
+        new IngestService(system, IngestSettings.fromConfig(inflow), pseudonymizer), campaigns, influencers);
     ApiRoutes routes = new ApiRoutes(services.ingest(), services.campaigns(), services.influencers(),
         readModel, readiness, new EventCodec(CodecLimits.defaults()));
     ServerBinding binding = HttpServer.bind(system, inflow.getString("http.host"),

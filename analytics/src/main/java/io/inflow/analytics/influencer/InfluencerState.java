@@ -127,7 +127,7 @@ public final class InfluencerState {
         posts.impressions(), posts.reach(), posts.likes(), posts.comments(), posts.shares(),
         posts.saves(), posts.engagements(),
         EngagementRates.byFollowers(posts.engagements(), posts.postsWithMetrics(), followers),
-        commentsReceived, clicks, conversions, ledger.eventsRecorded(), ledger.updatedAt());
+        commentsReceived, clicks, conversions, ledger.eventsRecorded(), ledger.updatedAt(), List.copyOf(campaigns));
   }
 
   public InfluencerSnapshot snapshot() {

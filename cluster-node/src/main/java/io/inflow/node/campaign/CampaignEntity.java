@@ -7,7 +7,6 @@ import io.inflow.node.EntitySettings;
 import io.inflow.node.InflowEntity;
 import java.time.Instant;
 import io.inflow.node.readmodel.SummaryWriter;
-import io.inflow.protocol.api.CampaignListItem;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -56,8 +55,8 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
   }
 
   @Override
-  protected Object summaryOf(CampaignState state) {
-    return state.definition() == null ? null : CampaignListItem.of(state.view());
+  protected boolean isCampaign() {
+    return true;
   }
 
   @Override

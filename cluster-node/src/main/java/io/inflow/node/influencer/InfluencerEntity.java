@@ -6,7 +6,6 @@ import io.inflow.analytics.influencer.InfluencerState;
 import io.inflow.node.EntitySettings;
 import io.inflow.node.InflowEntity;
 import io.inflow.node.readmodel.SummaryWriter;
-import io.inflow.protocol.api.InfluencerListItem;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -54,8 +53,8 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
   }
 
   @Override
-  protected Object summaryOf(InfluencerState state) {
-    return state.isEmpty() ? null : InfluencerListItem.of(state.view(), state.campaigns());
+  protected boolean isCampaign() {
+    return false;
   }
 
   @Override

@@ -1,88 +1,98 @@
 package io.inflow.node.readmodel;
 
+import io.inflow.node.campaign.CampaignService;
+import io.inflow.node.influencer.InfluencerService;
 import io.inflow.protocol.api.CampaignListItem;
 import io.inflow.protocol.api.InfluencerListItem;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
- * One per node: keeps the latest summary of every entity that changed and writes them to the
- * {@link ReadModel} once per interval, so a hot entity costs one row write per interval however
- * many events it persists. A failed flush keeps the rows for the next one (newer summaries win).
+ * One per node: remembers which entities changed and, once per interval, reads each one's current
+ * view (one ask per changed entity, however many events it persisted) and writes its summary row to
+ * the {@link ReadModel}. Entities only send a tiny {@link Changed} after a persist, so nothing is
+ * computed on the ingest path. A failed read or write keeps the entity dirty for the next interval.
  */
 public final class SummaryWriter {
 
   /** Messages of the writer; entities send {@link Changed}. */
   public sealed interface Command {}
 
-  /** The latest summary of an influencer or a defined campaign. */
-  public record Changed(Object summary) implements Command {}
+  /** The entity {@code id} (a campaign when {@code campaign}) changed. */
+  public record Changed(boolean campaign, String id) implements Command {}
 
   private record Flush() implements Command {}
 
-  private record Flushed(Map<String, Object> failed) implements Command {}
+  private record Flushed(Set<Changed> failed) implements Command {}
 
   private SummaryWriter() {}
 
-  public static Behavior<Command> create(ReadModel readModel, Duration interval) {
+  public static Behavior<Command> create(ReadModel readModel, InfluencerService influencers,
+      CampaignService campaigns, Duration interval) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       timers.startTimerWithFixedDelay(new Flush(), interval);
-      return idle(ctx, readModel, new LinkedHashMap<>(), false);
+      return new Writer(ctx, readModel, influencers, campaigns).running(new LinkedHashSet<>(), false);
     }));
   }
 
-  private static Behavior<Command> idle(ActorContext<Command> ctx, ReadModel readModel,
-      Map<String, Object> dirty, boolean flushing) {
-    return Behaviors.receive(Command.class)
-        .onMessage(Changed.class, c -> {
-          dirty.put(key(c.summary()), c.summary());
-          return Behaviors.same();
-        })
-        .onMessage(Flush.class, f -> {
-          if (flushing || dirty.isEmpty()) return Behaviors.same();
-          Map<String, Object> batch = new LinkedHashMap<>(dirty);
-          dirty.clear();
-          List<CompletableFuture<?>> writes = new ArrayList<>();
-          Map<String, Object> failed = new java.util.concurrent.ConcurrentHashMap<>();
-          batch.forEach((key, summary) -> writes.add(write(readModel, summary).toCompletableFuture()
-              .exceptionally(e -> {
-                failed.put(key, summary);
-                return null;
-              })));
-          ctx.pipeToSelf(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)),
-              (ok, e) -> new Flushed(failed));
-          return idle(ctx, readModel, dirty, true);
-        })
-        .onMessage(Flushed.class, done -> {
-          if (!done.failed().isEmpty()) {
-            ctx.getLog().warn("read model: {} summaries not written, retrying next interval", done.failed().size());
-            done.failed().forEach(dirty::putIfAbsent);
-          }
-          return idle(ctx, readModel, dirty, false);
-        })
-        .build();
-  }
-
-  private static String key(Object summary) {
-    if (summary instanceof InfluencerListItem i) return "i:" + i.influencerId();
-    if (summary instanceof CampaignListItem c) return "c:" + c.campaignId();
-    throw new IllegalArgumentException("not a summary: " + summary);
-  }
-
-  private static java.util.concurrent.CompletionStage<?> write(ReadModel readModel, Object summary) {
-    return summary instanceof InfluencerListItem i ? readModel.write(i) : readModel.write((CampaignListItem) summary);
-  }
-
   /** Tells the writer, if there is one (entity unit tests run without a read model). */
-  public static void tell(ActorRef<Command> writer, Object summary) {
-    if (writer != null) writer.tell(new Changed(summary));
+  public static void tell(ActorRef<Command> writer, boolean campaign, String id) {
+    if (writer != null) writer.tell(new Changed(campaign, id));
+  }
+
+  private record Writer(ActorContext<Command> ctx, ReadModel readModel, InfluencerService influencers,
+      CampaignService campaigns) {
+
+    Behavior<Command> running(Set<Changed> dirty, boolean flushing) {
+      return Behaviors.receive(Command.class)
+          .onMessage(Changed.class, c -> {
+            dirty.add(c);
+            return Behaviors.same();
+          })
+          .onMessage(Flush.class, f -> {
+            if (flushing || dirty.isEmpty()) return Behaviors.same();
+            List<Changed> batch = new ArrayList<>(dirty);
+            dirty.clear();
+            Set<Changed> failed = ConcurrentHashMap.newKeySet();
+            CompletableFuture<?>[] writes = batch.stream()
+                .map(c -> refresh(c).toCompletableFuture().exceptionally(e -> {
+                  failed.add(c);
+                  return null;
+                }))
+                .toArray(CompletableFuture[]::new);
+            ctx.pipeToSelf(CompletableFuture.allOf(writes), (ok, e) -> new Flushed(failed));
+            return running(dirty, true);
+          })
+          .onMessage(Flushed.class, done -> {
+            if (!done.failed().isEmpty()) {
+              ctx.getLog().warn("read model: {} summaries not refreshed, retrying next interval", done.failed().size());
+              dirty.addAll(done.failed());
+            }
+            return running(dirty, false);
+          })
+          .build();
+    }
+
+    private CompletionStage<?> refresh(Changed changed) {
+      var executor = ctx.getExecutionContext();
+      if (changed.campaign()) {
+        return campaigns.get(changed.id()).thenComposeAsync(view -> view.filter(v -> v.brandId() != null)
+            .<CompletionStage<?>>map(v -> readModel.write(CampaignListItem.of(v)))
+            .orElse(CompletableFuture.completedFuture(null)), executor);
+      }
+      return influencers.get(changed.id()).thenComposeAsync(view -> view
+          .<CompletionStage<?>>map(v -> readModel.write(InfluencerListItem.of(v)))
+          .orElse(CompletableFuture.completedFuture(null)), executor);
+    }
   }
 }

@@ -3,7 +3,6 @@ package io.inflow.protocol.api;
 import io.inflow.protocol.JournalSerializable;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Set;
 
 /** One row of {@code GET /api/v1/influencers}: an influencer's headline numbers as of {@code updatedAt}. */
 public record InfluencerListItem(
@@ -15,12 +14,12 @@ public record InfluencerListItem(
     long posts,
     long views,
     long engagements,
-    Set<String> campaigns,
+    java.util.List<String> campaigns,
     Instant updatedAt)
     implements JournalSerializable {
 
-  public static InfluencerListItem of(InfluencerView v, Set<String> campaigns) {
+  public static InfluencerListItem of(InfluencerView v) {
     return new InfluencerListItem(v.influencerId(), v.platform(), v.tier(), v.followers(),
-        v.engagementRateByFollowers(), v.posts(), v.views(), v.engagements(), campaigns, v.updatedAt());
+        v.engagementRateByFollowers(), v.posts(), v.views(), v.engagements(), v.campaigns(), v.updatedAt());
   }
 }

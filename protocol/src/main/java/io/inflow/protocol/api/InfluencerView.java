@@ -33,7 +33,8 @@ public record InfluencerView(
     long clicks,
     long conversions,
     long eventsRecorded,
-    Instant updatedAt)
+    Instant updatedAt,
+    java.util.List<String> campaigns)
     implements JournalSerializable {
 
   /** One platform account: latest observed counts. */
