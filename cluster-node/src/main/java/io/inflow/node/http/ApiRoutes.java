@@ -4,6 +4,7 @@ import io.inflow.node.campaign.CampaignService;
 import io.inflow.node.influencer.InfluencerService;
 import io.inflow.node.ingest.IngestService;
 import io.inflow.node.ingest.IngestUnavailableException;
+import io.inflow.node.live.LiveUpdates;
 import io.inflow.protocol.api.ApiError;
 import io.inflow.protocol.api.ErrorDetail;
 import io.inflow.protocol.api.IngestResult;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import org.apache.pekko.http.javadsl.model.AttributeKeys;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
@@ -44,15 +46,17 @@ public final class ApiRoutes extends AllDirectives {
   private final IngestService ingest;
   private final CampaignService campaigns;
   private final InfluencerService influencers;
+  private final LiveUpdates live;
   private final Readiness readiness;
   private final EventCodec eventCodec;
   private final Duration bodyReadTimeout = Duration.ofSeconds(20);
 
   public ApiRoutes(IngestService ingest, CampaignService campaigns, InfluencerService influencers,
-      Readiness readiness, EventCodec eventCodec) {
+      LiveUpdates live, Readiness readiness, EventCodec eventCodec) {
     this.ingest = ingest;
     this.campaigns = campaigns;
     this.influencers = influencers;
+    this.live = live;
     this.readiness = readiness;
     this.eventCodec = eventCodec;
   }
@@ -72,9 +76,11 @@ public final class ApiRoutes extends AllDirectives {
   private Route apiV1() {
     return concat(
         path("events", () -> post(this::postEvents)),
-        pathPrefix("campaigns", () -> path(PathMatchers.segment(), campaignId -> concat(
-            put(() -> putCampaign(campaignId)),
-            get(() -> getCampaign(campaignId))))),
+        pathPrefix("campaigns", () -> pathPrefix(PathMatchers.segment(), campaignId -> concat(
+            pathEnd(() -> concat(
+                put(() -> putCampaign(campaignId)),
+                get(() -> getCampaign(campaignId)))),
+            path("live", () -> get(() -> liveCampaign(campaignId)))))),
         pathPrefix("influencers", () -> path(PathMatchers.segment(), influencerId ->
             get(() -> getInfluencer(influencerId)))));
   }
@@ -123,6 +129,21 @@ public final class ApiRoutes extends AllDirectives {
   private Route getCampaign(String campaignId) {
     return onSuccess(campaigns.get(campaignId), view -> json(StatusCodes.OK,
         view.orElseThrow(() -> ApiException.notFound("campaign", campaignId))));
+  }
+
+  /**
+   * WebSocket upgrade to the campaign's live updates. Refused before upgrading: 400
+   * {@code websocket_required} for a plain request, 404 for an unknown campaign.
+   */
+  private Route liveCampaign(String campaignId) {
+    return extractRequest(request -> {
+      var upgrade = request.getAttribute(AttributeKeys.webSocketUpgrade).orElseThrow(() ->
+          ApiException.badRequest("websocket_required",
+              "GET /api/v1/campaigns/{id}/live is a WebSocket endpoint: send an Upgrade: websocket request",
+              List.of()));
+      return onSuccess(live.open(campaignId), flow -> complete(upgrade.handleMessagesWith(
+          flow.orElseThrow(() -> ApiException.notFound("campaign", campaignId)))));
+    });
   }
 
   private Route getInfluencer(String influencerId) {
