@@ -88,13 +88,21 @@ public abstract class InflowEntity<C, E, S> extends EventSourcedBehaviorWithEnfo
     };
   }
 
+  /**
+   * Runs after every successful persist of this incarnation (never during recovery), before the
+   * reply, on the entity's thread: it must not block. Does nothing unless a subclass needs it.
+   */
+  protected void afterPersist(S next) {
+    publishSummary(next);
+  }
+
   /** Persists the batch's new events as one event and acknowledges after the write; acks at once if none is new. */
   protected ReplyEffect<E, S> recordBatch(BatchSplit split, Function<List<IngestEvent>, E> toEvent,
       ActorRef<StatusReply<BatchAck>> replyTo) {
     BatchAck ack = new BatchAck(split.fresh().size(), split.duplicateIds());
     if (split.fresh().isEmpty()) return Effect().reply(replyTo, StatusReply.success(ack));
     return Effect().persist(toEvent.apply(split.fresh()))
-        .thenRun(this::publishSummary)
+        .thenRun(this::afterPersist)
         .thenReply(replyTo, next -> StatusReply.success(ack));
   }
 }

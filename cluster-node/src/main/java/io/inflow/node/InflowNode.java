@@ -12,6 +12,9 @@ import io.inflow.node.influencer.InfluencerEntity;
 import io.inflow.node.influencer.InfluencerService;
 import io.inflow.node.ingest.IngestService;
 import io.inflow.node.ingest.IngestSettings;
+import io.inflow.node.live.LiveRegistry;
+import io.inflow.node.live.LiveSettings;
+import io.inflow.node.live.LiveUpdates;
 import io.inflow.node.privacy.Pseudonymizer;
 import io.inflow.node.readmodel.ReadModel;
 import io.inflow.node.readmodel.ReadModelService;
@@ -29,7 +32,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.AddressFromURIString;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.JoinSeedNodes;
@@ -39,9 +44,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running Inflow node: (embedded Cassandra if no contact points are configured) → actor system
- * joined to the cluster → sharded entities → HTTP API. {@link #start(Config)} is the one code path
- * used by the CLI and by tests; {@link #close()} leaves the cluster, unbinds, stops the actor
- * system and then the embedded Cassandra it started.
+ * joined to the cluster → live-update registry → sharded entities → HTTP API. {@link #start(Config)}
+ * is the one code path used by the CLI and by tests; {@link #close()} leaves the cluster, unbinds,
+ * stops the actor system and then the embedded Cassandra it started.
  */
 public final class InflowNode implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(InflowNode.class);
@@ -52,7 +57,8 @@ public final class InflowNode implements AutoCloseable {
   private final Services services;
 
   /** The services the HTTP layer and tools use, exposed for the demo loader and tests. */
-  public record Services(IngestService ingest, CampaignService campaigns, InfluencerService influencers) {}
+  public record Services(IngestService ingest, CampaignService campaigns, InfluencerService influencers,
+      LiveUpdates live) {}
 
   private InflowNode(ActorSystem<Void> system, EmbeddedCassandra cassandra, ServerBinding binding,
       Services services) {
@@ -122,16 +128,20 @@ public final class InflowNode implements AutoCloseable {
       readModel = new ReadModelService(tables, system.executionContext());
     }
     EntitySettings entitySettings = EntitySettings.fromConfig(inflow);
+    LiveSettings liveSettings = LiveSettings.fromConfig(inflow);
+    ActorRef<LiveRegistry.Command> liveRegistry =
+        system.systemActorOf(LiveRegistry.create(liveSettings), "live", Props.empty());
     InfluencerEntity.init(system, entitySettings, summaries);
-    CampaignEntity.init(system, entitySettings, summaries);
+    CampaignEntity.init(system, entitySettings, summaries, liveRegistry);
 
     Path dataDir = Path.of(inflow.getString("data-dir"));
     Pseudonymizer pseudonymizer = Pseudonymizer.fromKeyOrFile(
         inflow.getString("privacy.pseudonym-key"), dataDir.resolve("secrets/pseudonym.key"));
     Services services = new Services(
-        new IngestService(system, IngestSettings.fromConfig(inflow), pseudonymizer), campaigns, influencers);
+        new IngestService(system, IngestSettings.fromConfig(inflow), pseudonymizer), campaigns, influencers,
+        new LiveUpdates(system, liveRegistry, campaigns, liveSettings));
     ApiRoutes routes = new ApiRoutes(services.ingest(), services.campaigns(), services.influencers(),
-        readModel, readiness, new EventCodec(CodecLimits.defaults()));
+        readModel, services.live(), readiness, new EventCodec(CodecLimits.defaults()));
     ServerBinding binding = HttpServer.bind(system, inflow.getString("http.host"),
             inflow.getInt("http.port"), routes.routes(), inflow.getDuration("http.drain-timeout"))
         .toCompletableFuture().join();

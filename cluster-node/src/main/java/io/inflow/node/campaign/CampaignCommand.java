@@ -5,6 +5,7 @@ import io.inflow.protocol.JournalSerializable;
 import io.inflow.protocol.api.CampaignDefinition;
 import io.inflow.protocol.api.CampaignView;
 import io.inflow.protocol.event.IngestEvent;
+import java.time.Instant;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
@@ -23,5 +24,9 @@ public sealed interface CampaignCommand extends JournalSerializable {
   /** Reply with the current view; {@code view} is null for an unknown campaign. */
   record GetCampaign(ActorRef<CampaignReply> replyTo) implements CampaignCommand {}
 
-  record CampaignReply(CampaignView view) implements JournalSerializable {}
+  /**
+   * The current view (null for an unknown campaign), its version (the journal sequence number, 0
+   * before any write) and when this incarnation of the entity last persisted (null if it has not).
+   */
+  record CampaignReply(CampaignView view, long version, Instant persistedAt) implements JournalSerializable {}
 }

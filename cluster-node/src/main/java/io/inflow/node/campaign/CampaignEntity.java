@@ -5,11 +5,15 @@ import io.inflow.analytics.campaign.CampaignSnapshot;
 import io.inflow.analytics.campaign.CampaignState;
 import io.inflow.node.EntitySettings;
 import io.inflow.node.InflowEntity;
+import io.inflow.node.live.CampaignUpdate;
+import io.inflow.node.live.LiveRegistry;
 import java.time.Instant;
 import io.inflow.node.readmodel.SummaryWriter;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -22,7 +26,9 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
  * One campaign as a sharded, event-sourced actor: its definition and the running totals of every
  * event that names it. Same guarantees as the influencer entity: one persisted event per batch,
  * acknowledgement only after the write, duplicates by event id change nothing, restart with
- * backoff after a failed write.
+ * backoff after a failed write. After every persist (never on recovery) it hands its new view, with
+ * the journal sequence number as version, to the node's {@link LiveRegistry} for live subscribers
+ * on any node; that is a fire-and-forget message, so subscribers never slow the entity.
  */
 public final class CampaignEntity extends InflowEntity<CampaignCommand, CampaignEvent, CampaignState> {
 
@@ -30,18 +36,31 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
       EntityTypeKey.create(CampaignCommand.class, "Campaign");
   public static final String TAG_PREFIX = "campaign";
 
-  public static void init(ActorSystem<?> system, EntitySettings settings, ActorRef<SummaryWriter.Command> summaries) {
+  public static void init(ActorSystem<?> system, EntitySettings settings,
+      ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live) {
     ClusterSharding.get(system)
-        .init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), settings, summaries)));
+        .init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), settings, summaries, live)));
   }
 
-  /** {@code summaries} may be null (unit tests without a read model). */
-  public static Behavior<CampaignCommand> create(String campaignId, EntitySettings settings, ActorRef<SummaryWriter.Command> summaries) {
-    return new CampaignEntity(campaignId, settings, summaries);
+  /**
+   * {@code live} is this node's live registry; the entity tells it every new state after persisting.
+   * {@code summaries} may be null (unit tests without a read model).
+   */
+  public static Behavior<CampaignCommand> create(String campaignId, EntitySettings settings,
+      ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live) {
+    return Behaviors.setup(ctx -> new CampaignEntity(ctx, campaignId, settings, summaries, live));
   }
 
-  private CampaignEntity(String campaignId, EntitySettings settings, ActorRef<SummaryWriter.Command> summaries) {
+  private final ActorContext<CampaignCommand> context;
+  private final ActorRef<LiveRegistry.Command> live;
+  /** When this incarnation last persisted; not state (the journal does not need it), only reported. */
+  private Instant lastPersistedAt;
+
+  private CampaignEntity(ActorContext<CampaignCommand> context, String campaignId, EntitySettings settings,
+      ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live) {
     super(ENTITY_KEY, TAG_PREFIX, campaignId, settings, summaries);
+    this.context = context;
+    this.live = live;
   }
 
   @Override
@@ -82,14 +101,22 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
     }
     return Effect()
         .persist(new CampaignEvent.CampaignDefined(cmd.definition(), Instant.now()))
-        .thenRun(this::publishSummary)
+        .thenRun(this::afterPersist)
         .thenReply(cmd.replyTo(), next -> StatusReply.success(next.view()));
   }
 
   private ReplyEffect<CampaignEvent, CampaignState> onGet(
       CampaignState state, CampaignCommand.GetCampaign cmd) {
-    return Effect().reply(cmd.replyTo(),
-        new CampaignCommand.CampaignReply(state.isEmpty() ? null : state.view()));
+    return Effect().reply(cmd.replyTo(), new CampaignCommand.CampaignReply(
+        state.isEmpty() ? null : state.view(), lastSequenceNumber(context), lastPersistedAt));
+  }
+
+  @Override
+  protected void afterPersist(CampaignState next) {
+    super.afterPersist(next);
+    lastPersistedAt = Instant.now();
+    live.tell(new LiveRegistry.Publish(
+        new CampaignUpdate(entityId, lastSequenceNumber(context), lastPersistedAt, next.view())));
   }
 
   @Override

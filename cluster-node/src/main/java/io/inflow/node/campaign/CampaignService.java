@@ -26,8 +26,12 @@ public class CampaignService {
   }
 
   public CompletionStage<Optional<CampaignView>> get(String campaignId) {
+    return current(campaignId).thenApplyAsync(reply -> Optional.ofNullable(reply.view()), executor);
+  }
+
+  /** The view with its version (the entity's journal sequence number); the view is null when unknown. */
+  public CompletionStage<CampaignCommand.CampaignReply> current(String campaignId) {
     return sharding.entityRefFor(CampaignEntity.ENTITY_KEY, campaignId)
-        .ask(CampaignCommand.GetCampaign::new, askTimeout)
-        .thenApplyAsync(reply -> Optional.ofNullable(reply.view()), executor);
+        .ask(CampaignCommand.GetCampaign::new, askTimeout);
   }
 }

@@ -5,6 +5,7 @@ import io.inflow.node.influencer.InfluencerService;
 import io.inflow.node.ingest.IngestService;
 import io.inflow.node.ingest.IngestUnavailableException;
 import io.inflow.node.readmodel.ReadModelService;
+import io.inflow.node.live.LiveUpdates;
 import io.inflow.protocol.api.ApiError;
 import io.inflow.protocol.api.ErrorDetail;
 import io.inflow.protocol.api.IngestResult;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import org.apache.pekko.http.javadsl.model.AttributeKeys;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
@@ -46,17 +48,19 @@ public final class ApiRoutes extends AllDirectives {
   private final CampaignService campaigns;
   private final InfluencerService influencers;
   private final ReadModelService readModel;
+  private final LiveUpdates live;
   private final Readiness readiness;
   private final EventCodec eventCodec;
   private final Duration bodyReadTimeout = Duration.ofSeconds(20);
 
   /** {@code readModel} is null where the journal is not Cassandra (route tests); its routes then answer 503. */
   public ApiRoutes(IngestService ingest, CampaignService campaigns, InfluencerService influencers,
-      ReadModelService readModel, Readiness readiness, EventCodec eventCodec) {
+      ReadModelService readModel, LiveUpdates live, Readiness readiness, EventCodec eventCodec) {
     this.readModel = readModel;
     this.ingest = ingest;
     this.campaigns = campaigns;
     this.influencers = influencers;
+    this.live = live;
     this.readiness = readiness;
     this.eventCodec = eventCodec;
   }
@@ -76,9 +80,11 @@ public final class ApiRoutes extends AllDirectives {
   private Route apiV1() {
     return concat(
         path("events", () -> post(this::postEvents)),
-        pathPrefix("campaigns", () -> path(PathMatchers.segment(), campaignId -> concat(
-            put(() -> putCampaign(campaignId)),
-            get(() -> getCampaign(campaignId))))),
+        pathPrefix("campaigns", () -> pathPrefix(PathMatchers.segment(), campaignId -> concat(
+            pathEnd(() -> concat(
+                put(() -> putCampaign(campaignId)),
+                get(() -> getCampaign(campaignId)))),
+            path("live", () -> get(() -> liveCampaign(campaignId)))))),
         pathPrefix("influencers", () -> concat(
             pathEnd(() -> get(this::listInfluencers)),
             path(PathMatchers.segment(), influencerId -> get(() -> getInfluencer(influencerId))))),
@@ -167,6 +173,21 @@ public final class ApiRoutes extends AllDirectives {
   private Route getCampaign(String campaignId) {
     return onSuccess(campaigns.get(campaignId), view -> json(StatusCodes.OK,
         view.orElseThrow(() -> ApiException.notFound("campaign", campaignId))));
+  }
+
+  /**
+   * WebSocket upgrade to the campaign's live updates. Refused before upgrading: 400
+   * {@code websocket_required} for a plain request, 404 for an unknown campaign.
+   */
+  private Route liveCampaign(String campaignId) {
+    return extractRequest(request -> {
+      var upgrade = request.getAttribute(AttributeKeys.webSocketUpgrade).orElseThrow(() ->
+          ApiException.badRequest("websocket_required",
+              "GET /api/v1/campaigns/{id}/live is a WebSocket endpoint: send an Upgrade: websocket request",
+              List.of()));
+      return onSuccess(live.open(campaignId), flow -> complete(upgrade.handleMessagesWith(
+          flow.orElseThrow(() -> ApiException.notFound("campaign", campaignId)))));
+    });
   }
 
   private Route getInfluencer(String influencerId) {

@@ -7,11 +7,14 @@ import com.typesafe.config.ConfigFactory;
 import io.inflow.analytics.campaign.CampaignEvent;
 import io.inflow.analytics.campaign.CampaignState;
 import io.inflow.node.ingest.BatchAck;
+import io.inflow.node.live.LiveRegistry;
 import io.inflow.protocol.api.CampaignView;
 import io.inflow.protocol.event.IngestEvent;
 import java.math.BigDecimal;
 import java.util.List;
+import java.time.Duration;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.junit.jupiter.api.AfterAll;
@@ -23,12 +26,15 @@ class CampaignEntityTest {
       .withFallback(ConfigFactory.parseResources("serialization.conf")).resolve());
 
   private EventSourcedBehaviorTestKit<CampaignCommand, CampaignEvent, CampaignState> kit;
-  private org.apache.pekko.actor.testkit.typed.javadsl.TestProbe<io.inflow.node.readmodel.SummaryWriter.Command> summaries;
+  private TestProbe<LiveRegistry.Command> live;
+  private TestProbe<io.inflow.node.readmodel.SummaryWriter.Command> summaries;
 
   @BeforeEach
   void setUp() {
+    live = testKit.createTestProbe(LiveRegistry.Command.class);
     summaries = testKit.createTestProbe();
-    kit = EventSourcedBehaviorTestKit.create(testKit.system(), CampaignEntity.create("spring", SETTINGS, summaries.ref()),
+    kit = EventSourcedBehaviorTestKit.create(testKit.system(),
+        CampaignEntity.create("spring", SETTINGS, summaries.ref(), live.ref()),
         EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
     kit.clear();
   }
@@ -78,5 +84,35 @@ class CampaignEntityTest {
     var after = kit.<CampaignCommand.CampaignReply>runCommand(CampaignCommand.GetCampaign::new).reply().view();
     assertEquals(before, after);
     assertEquals(0, new BigDecimal("50").compareTo(after.spend()));
+  }
+
+  @Test
+  void everyPersistPublishesTheNewViewWithTheSequenceNumberButRecoveryDoesNot() {
+    kit.<StatusReply<CampaignView>>runCommand(reply -> new CampaignCommand.DefineCampaign(definition("acme"), reply));
+    var defined = live.expectMessageClass(LiveRegistry.Publish.class).update();
+    assertEquals("spring", defined.campaignId());
+    assertEquals(1, defined.version());
+    assertEquals("acme", defined.view().brandId());
+    assertNotNull(defined.persistedAt());
+
+    var batch = List.<IngestEvent>of(click("k1", "spring", "anna"), click("k2", "spring", "anna"));
+    kit.<StatusReply<BatchAck>>runCommand(reply -> new CampaignCommand.RecordBatch(batch, reply));
+    var recorded = live.expectMessageClass(LiveRegistry.Publish.class).update();
+    assertEquals(2, recorded.version());
+    assertEquals(2, recorded.view().clicks());
+
+    kit.<StatusReply<BatchAck>>runCommand(reply -> new CampaignCommand.RecordBatch(batch, reply));
+    kit.<StatusReply<CampaignView>>runCommand(reply -> new CampaignCommand.DefineCampaign(definition("acme"), reply));
+    live.expectNoMessage(Duration.ofMillis(200));
+
+    var current = kit.<CampaignCommand.CampaignReply>runCommand(CampaignCommand.GetCampaign::new).reply();
+    assertEquals(2, current.version());
+    assertEquals(recorded.persistedAt(), current.persistedAt());
+
+    kit.restart();
+    var recovered = kit.<CampaignCommand.CampaignReply>runCommand(CampaignCommand.GetCampaign::new).reply();
+    assertEquals(2, recovered.version(), "the version is the journal's sequence number, so it survives a restart");
+    assertNull(recovered.persistedAt(), "a recovered incarnation has not persisted anything itself");
+    live.expectNoMessage(Duration.ofMillis(200));
   }
 }

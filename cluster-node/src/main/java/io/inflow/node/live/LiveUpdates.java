@@ -1,0 +1,123 @@
+package io.inflow.node.live;
+
+import io.inflow.node.campaign.CampaignService;
+import io.inflow.protocol.api.LiveMessage;
+import io.inflow.protocol.codec.Json;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.http.javadsl.model.ws.Message;
+import org.apache.pekko.http.javadsl.model.ws.TextMessage;
+import org.apache.pekko.stream.OverflowStrategy;
+import org.apache.pekko.stream.ThrottleMode;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.typed.javadsl.ActorSource;
+
+/**
+ * Live campaign subscriptions for the HTTP layer: one WebSocket flow per subscriber that sends a
+ * snapshot of the campaign, then its updates.
+ *
+ * <p>Per subscriber, updates pass through a drop-older filter (a version not above the last one seen
+ * is dropped), then a conflating stage that keeps only the newest state while the subscriber cannot
+ * take more, then a throttle of one message per {@code min-interval}. So a subscriber gets at most one
+ * message per interval, always the latest state, never an older version after a newer one; a slow or
+ * stalled socket holds one pending state (plus the socket's own small buffers) and slows nobody: the
+ * feed only ever {@code tell}s it. The first message stays a {@code snapshot} even when an update is
+ * merged into it before it leaves.
+ *
+ * <p>Cleanup: the session's actor (the stream's source) is attached to the node's
+ * {@link LiveRegistry}, which watches it. When the socket closes either way, the stream stops, the
+ * actor terminates and the registry detaches it; its feed stops after the idle timeout.
+ */
+public final class LiveUpdates {
+  private static final Sink<Message, NotUsed> IGNORE_INCOMING =
+      Flow.<Message>create().flatMapConcat(LiveUpdates::drain).to(Sink.ignore());
+
+  private final ActorSystem<?> system;
+  private final ActorRef<LiveRegistry.Command> registry;
+  private final CampaignService campaigns;
+  private final LiveSettings settings;
+  private final Executor executor;
+
+  public LiveUpdates(ActorSystem<?> system, ActorRef<LiveRegistry.Command> registry, CampaignService campaigns,
+      LiveSettings settings) {
+    this.system = system;
+    this.registry = registry;
+    this.campaigns = campaigns;
+    this.settings = settings;
+    this.executor = system.executionContext();
+  }
+
+  public LiveSettings settings() {
+    return settings;
+  }
+
+  /** The node's registry (tests attach probes to it). */
+  ActorRef<LiveRegistry.Command> registry() {
+    return registry;
+  }
+
+  /**
+   * The WebSocket flow for one subscriber of {@code campaignId}, or empty when the campaign is unknown
+   * (never defined, no event recorded). Client messages are read and ignored.
+   */
+  public CompletionStage<Optional<Flow<Message, Message, NotUsed>>> open(String campaignId) {
+    return campaigns.current(campaignId).thenApplyAsync(reply -> {
+      if (reply.view() == null) return Optional.empty();
+      LiveMessage snapshot = LiveMessage.snapshot(reply.view(), reply.version(), reply.persistedAt());
+      Source<CampaignUpdate, NotUsed> updates = ActorSource.<CampaignUpdate>actorRef(
+              update -> false, update -> Optional.empty(), settings.sessionBuffer(), OverflowStrategy.dropHead())
+          .mapMaterializedValue(session -> {
+            registry.tell(new LiveRegistry.Attach(campaignId, session));
+            return NotUsed.getInstance();
+          });
+      Source<Message, NotUsed> outgoing = conflated(snapshot, updates, settings.minInterval())
+          .map(message -> (Message) TextMessage.create(Json.write(message)));
+      return Optional.of(Flow.fromSinkAndSourceCoupled(IGNORE_INCOMING, outgoing));
+    }, executor);
+  }
+
+  /** This node's live state for one campaign (sessions, feed, known topic instances). */
+  public CompletionStage<LiveRegistry.Stats> stats(String campaignId) {
+    return AskPattern.ask(registry, replyTo -> new LiveRegistry.GetStats(campaignId, replyTo),
+        settings.askTimeout(), system.scheduler());
+  }
+
+  /**
+   * {@code snapshot} first, then {@code updates}, with older-than-seen versions dropped, the newest
+   * state kept while downstream is busy, and at most one element per {@code minInterval}.
+   */
+  static <M> Source<LiveMessage, M> conflated(LiveMessage snapshot, Source<CampaignUpdate, M> updates,
+      Duration minInterval) {
+    return Source.single(snapshot)
+        .concatMat(updates.map(u -> LiveMessage.update(u.view(), u.version(), u.persistedAt())), Keep.right())
+        .statefulMapConcat(() -> {
+          long[] newest = {Long.MIN_VALUE};
+          return message -> {
+            if (message.version() <= newest[0]) return List.of();
+            newest[0] = message.version();
+            return List.of(message);
+          };
+        })
+        .conflate((held, newer) -> held.type() == LiveMessage.Type.SNAPSHOT
+            ? newer.withType(LiveMessage.Type.SNAPSHOT) : newer)
+        .throttle(1, minInterval, 1, ThrottleMode.shaping());
+  }
+
+  private static Source<Done, NotUsed> drain(Message message) {
+    Source<?, ?> parts = message.isText()
+        ? message.asTextMessage().getStreamedText()
+        : message.asBinaryMessage().getStreamedData();
+    return parts.map(part -> Done.getInstance()).mapMaterializedValue(m -> NotUsed.getInstance());
+  }
+}
