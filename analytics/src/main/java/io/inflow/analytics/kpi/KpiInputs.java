@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The totals KPIs are computed from, over whatever scope the caller chose (a campaign to date, one
@@ -70,7 +71,7 @@ public record KpiInputs(
   }
 
   /** Likes + comments + shares + saves restricted to {@code actions}. */
-  public long engagements(java.util.Set<Action> actions) {
+  public long engagements(Set<Action> actions) {
     long sum = 0;
     for (Action a : actions) {
       sum += switch (a) {

@@ -1,6 +1,7 @@
 package io.inflow.analytics.kpi;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -40,7 +41,7 @@ public record Pacing(BigDecimal budgetShareSpent, BigDecimal timeShareElapsed, B
 
   private static BigDecimal exactShare(BigDecimal numerator, BigDecimal denominator) {
     if (numerator == null || denominator == null || denominator.signum() <= 0) return null;
-    return numerator.divide(denominator, java.math.MathContext.DECIMAL128);
+    return numerator.divide(denominator, MathContext.DECIMAL128);
   }
 
   private static BigDecimal round(BigDecimal v) {
