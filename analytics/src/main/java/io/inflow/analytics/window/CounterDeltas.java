@@ -1,0 +1,278 @@
+package io.inflow.analytics.window;
+
+import io.inflow.analytics.common.PostCounters;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns cumulative counter observations (a post's views/likes/… totals, an account's followers)
+ * into deltas dated at their observation time, so that {@link RollingCounters} can say how much a
+ * counter grew in a window. Mutable and owned by one entity; {@link #snapshot()} and
+ * {@link #restore} copy it.
+ *
+ * <h2>Late, repeated and out-of-order observations</h2>
+ * The delta of an observation is relative to the latest earlier observation of the same key (zero
+ * before the first). An observation that arrives after a later one is <em>re-split</em>: it gets
+ * the delta from its earlier neighbour, and its later neighbour gets a correction of the opposite
+ * sign, so each observation ends up with exactly the delta it would have had in time order. Summed
+ * per instant, the deltas are therefore the same whatever order observations arrive in, and the
+ * deltas of a key always add up to its latest observation (the same value
+ * {@link io.inflow.analytics.common.PostTotals} reports). A repeated observation (same instant, same
+ * counters) produces nothing; one with the same instant and different counters replaces the earlier
+ * (the later-applied wins, as in {@code PostTotals}) and emits the difference.
+ *
+ * <h2>Memory bound</h2>
+ * Only the {@code historyPerKey} latest observations of each key are kept (default
+ * {@value #DEFAULT_HISTORY}). Re-splitting is exact for an observation newer than the oldest kept
+ * one. An observation older than every kept one, once older ones have been dropped, is ignored: its
+ * growth stays with the oldest kept observation, a shift in time but never a double count (totals are
+ * unaffected). Arrays never grow beyond {@code h} observations, so per key this holds at most
+ * {@code 40 + (16 + 8h) + (16 + 4h rounded up to 8) + (16 + 8hn)} bytes for {@code h} kept
+ * observations of {@code n} counters (compressed references), plus the map entry and the key: 632
+ * bytes for a post (h = 8, n = 7), 248 bytes for an account's followers (h = 8, n = 1).
+ */
+public final class CounterDeltas {
+  public static final int DEFAULT_HISTORY = 8;
+  /** The counters of a post, in the order {@link #observe(String, PostCounters)} reads them. */
+  public static final List<Metric> POST_COUNTERS = List.of(Metric.VIEWS, Metric.IMPRESSIONS, Metric.REACH,
+      Metric.LIKES, Metric.COMMENTS, Metric.SHARES, Metric.SAVES);
+
+  /**
+   * A change of counters at an instant; amounts hold only the non-zero changes.
+   *
+   * @param key the post (or account) whose counters changed
+   */
+  public record Delta(String key, Instant at, Map<Metric, Long> amounts) {
+    public Delta {
+      Map<Metric, Long> copy = new EnumMap<>(Metric.class);
+      copy.putAll(amounts);
+      amounts = Collections.unmodifiableMap(copy);
+    }
+
+    public long get(Metric metric) {
+      return amounts.getOrDefault(metric, 0L);
+    }
+  }
+
+  /** Immutable copy of a {@link CounterDeltas}. */
+  public record Snapshot(List<Metric> counters, int historyPerKey, Map<String, KeyHistory> keys) {}
+
+  /** The kept observations of one key, oldest first; {@code truncated} when older ones were dropped. */
+  public record KeyHistory(boolean truncated, List<Observation> observations) {}
+
+  /** One cumulative observation; the array must not be modified. */
+  public record Observation(Instant at, long[] cumulative) {}
+
+  private final List<Metric> counters;
+  private final Metric[] metrics;
+  private final int historyPerKey;
+  private final Map<String, History> byKey = new HashMap<>();
+
+  public CounterDeltas(List<Metric> counters, int historyPerKey) {
+    if (counters.isEmpty()) throw new IllegalArgumentException("at least one counter is needed");
+    if (historyPerKey < 1) throw new IllegalArgumentException("history per key must be at least 1");
+    this.counters = List.copyOf(counters);
+    this.metrics = this.counters.toArray(new Metric[0]);
+    this.historyPerKey = historyPerKey;
+  }
+
+  /** Deltas of post counters ({@link #POST_COUNTERS}), keyed by post id. */
+  public static CounterDeltas forPosts() {
+    return new CounterDeltas(POST_COUNTERS, DEFAULT_HISTORY);
+  }
+
+  /** Deltas of follower counts as {@link Metric#FOLLOWER_GROWTH}, keyed by e.g. platform. */
+  public static CounterDeltas forFollowers() {
+    return new CounterDeltas(List.of(Metric.FOLLOWER_GROWTH), DEFAULT_HISTORY);
+  }
+
+  public List<Metric> counters() {
+    return counters;
+  }
+
+  /**
+   * Records the cumulative values of {@link #counters()} observed for {@code key} at {@code at} and
+   * returns the deltas to add: none, one, or two (the observation's and its later neighbour's
+   * correction).
+   */
+  public List<Delta> observe(String key, Instant at, long... cumulative) {
+    if (cumulative.length != metrics.length) {
+      throw new IllegalArgumentException("expected " + metrics.length + " counters, got " + cumulative.length);
+    }
+    History h = byKey.computeIfAbsent(key, k -> new History(metrics.length, historyPerKey));
+    List<Delta> out = new ArrayList<>(2);
+    int found = h.search(at);
+    if (found >= 0) {
+      long[] change = h.minus(cumulative, found);
+      h.set(found, cumulative);
+      emit(out, key, at, change, 1);
+      if (found + 1 < h.size) emit(out, key, h.at(found + 1), change, -1);
+      return out;
+    }
+    int index = -found - 1;
+    if (index == 0 && h.truncated) return out;
+    long[] change = index == 0 ? cumulative.clone() : h.minus(cumulative, index - 1);
+    emit(out, key, at, change, 1);
+    if (index < h.size) emit(out, key, h.at(index), change, -1);
+    if (h.size == historyPerKey) {
+      if (index == 0) {
+        h.truncated = true; // it would be the oldest kept: it is dropped at once, its deltas stand
+        return out;
+      }
+      h.dropOldest();
+      index--;
+    }
+    h.insert(index, at, cumulative);
+    return out;
+  }
+
+  /** Records a post's counters; the counters must be post counters (see {@link #POST_COUNTERS}). */
+  public List<Delta> observe(String postId, PostCounters c) {
+    long[] values = new long[metrics.length];
+    for (int i = 0; i < metrics.length; i++) {
+      values[i] = switch (metrics[i]) {
+        case VIEWS -> c.views();
+        case IMPRESSIONS -> c.impressions();
+        case REACH -> c.reach();
+        case LIKES -> c.likes();
+        case COMMENTS -> c.comments();
+        case SHARES -> c.shares();
+        case SAVES -> c.saves();
+        default -> throw new IllegalArgumentException(metrics[i] + " is not a post counter");
+      };
+    }
+    return observe(postId, c.observedAt(), values);
+  }
+
+  private void emit(List<Delta> out, String key, Instant at, long[] change, int sign) {
+    Map<Metric, Long> amounts = new EnumMap<>(Metric.class);
+    for (int i = 0; i < metrics.length; i++) {
+      if (change[i] != 0) amounts.merge(metrics[i], sign * change[i], Long::sum);
+    }
+    amounts.values().removeIf(v -> v == 0);
+    if (!amounts.isEmpty()) out.add(new Delta(key, at, amounts));
+  }
+
+  /** Number of keys with observations. */
+  public int keys() {
+    return byKey.size();
+  }
+
+  /** How many observations of {@code key} are kept (at most the history per key). */
+  public int kept(String key) {
+    History h = byKey.get(key);
+    return h == null ? 0 : h.size;
+  }
+
+  public Snapshot snapshot() {
+    Map<String, KeyHistory> keys = new LinkedHashMap<>();
+    byKey.forEach((key, h) -> {
+      List<Observation> observations = new ArrayList<>(h.size);
+      for (int i = 0; i < h.size; i++) observations.add(new Observation(h.at(i), h.values(i)));
+      keys.put(key, new KeyHistory(h.truncated, List.copyOf(observations)));
+    });
+    return new Snapshot(counters, historyPerKey, Collections.unmodifiableMap(keys));
+  }
+
+  public static CounterDeltas restore(Snapshot s) {
+    CounterDeltas d = new CounterDeltas(s.counters(), s.historyPerKey());
+    s.keys().forEach((key, kh) -> {
+      History h = new History(d.metrics.length, d.historyPerKey);
+      if (kh.observations().size() > d.historyPerKey) throw new IllegalArgumentException("snapshot keeps too many observations");
+      for (Observation o : kh.observations()) {
+        if (o.cumulative().length != d.metrics.length) throw new IllegalArgumentException("snapshot counters mismatch");
+        h.insert(h.size, o.at(), o.cumulative());
+      }
+      h.truncated = kh.truncated();
+      d.byKey.put(key, h);
+    });
+    return d;
+  }
+
+  /** Kept observations of one key, sorted by time, in flat arrays. */
+  private static final class History {
+    private final int width;
+    private final int limit;
+    private long[] seconds;
+    private int[] nanos;
+    private long[] values;
+    private int size;
+    private boolean truncated;
+
+    History(int width, int limit) {
+      this.width = width;
+      this.limit = limit;
+      int capacity = Math.min(2, limit);
+      this.seconds = new long[capacity];
+      this.nanos = new int[capacity];
+      this.values = new long[capacity * width];
+    }
+
+    Instant at(int i) {
+      return Instant.ofEpochSecond(seconds[i], nanos[i]);
+    }
+
+    long[] values(int i) {
+      return Arrays.copyOfRange(values, i * width, (i + 1) * width);
+    }
+
+    /** Index of {@code at}, or −(insertion point) − 1. */
+    int search(Instant at) {
+      int lo = 0, hi = size - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int c = compare(seconds[mid], nanos[mid], at);
+        if (c < 0) lo = mid + 1;
+        else if (c > 0) hi = mid - 1;
+        else return mid;
+      }
+      return -lo - 1;
+    }
+
+    private static int compare(long s, int n, Instant at) {
+      int c = Long.compare(s, at.getEpochSecond());
+      return c != 0 ? c : Integer.compare(n, at.getNano());
+    }
+
+    long[] minus(long[] cumulative, int i) {
+      long[] d = new long[width];
+      for (int k = 0; k < width; k++) d[k] = cumulative[k] - values[i * width + k];
+      return d;
+    }
+
+    void set(int i, long[] cumulative) {
+      System.arraycopy(cumulative, 0, values, i * width, width);
+    }
+
+    void insert(int i, Instant at, long[] cumulative) {
+      if (size == seconds.length) {
+        int capacity = Math.min(size * 2, limit);
+        seconds = Arrays.copyOf(seconds, capacity);
+        nanos = Arrays.copyOf(nanos, capacity);
+        values = Arrays.copyOf(values, capacity * width);
+      }
+      System.arraycopy(seconds, i, seconds, i + 1, size - i);
+      System.arraycopy(nanos, i, nanos, i + 1, size - i);
+      System.arraycopy(values, i * width, values, (i + 1) * width, (size - i) * width);
+      seconds[i] = at.getEpochSecond();
+      nanos[i] = at.getNano();
+      set(i, cumulative);
+      size++;
+    }
+
+    void dropOldest() {
+      System.arraycopy(seconds, 1, seconds, 0, size - 1);
+      System.arraycopy(nanos, 1, nanos, 0, size - 1);
+      System.arraycopy(values, width, values, 0, (size - 1) * width);
+      size--;
+      truncated = true;
+    }
+  }
+}

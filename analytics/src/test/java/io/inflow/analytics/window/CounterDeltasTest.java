@@ -1,0 +1,138 @@
+package io.inflow.analytics.window;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.inflow.analytics.common.PostCounters;
+import io.inflow.analytics.window.CounterDeltas.Delta;
+import io.inflow.protocol.event.Platform;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CounterDeltasTest {
+  private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+
+  private static Instant t(int minutes) {
+    return T0.plusSeconds(minutes * 60L);
+  }
+
+  private static Delta views(int minute, long amount) {
+    return new Delta("p", t(minute), Map.of(Metric.VIEWS, amount));
+  }
+
+  private static CounterDeltas viewsOnly(int history) {
+    return new CounterDeltas(List.of(Metric.VIEWS), history);
+  }
+
+  @Test
+  void inOrderObservationsGiveTheirGrowth() {
+    CounterDeltas d = viewsOnly(8);
+    assertEquals(List.of(views(1, 100)), d.observe("p", t(1), 100));
+    assertEquals(List.of(views(2, 150)), d.observe("p", t(2), 250));
+    assertEquals(List.of(views(3, -10)), d.observe("p", t(3), 240), "a platform may lower a counter");
+  }
+
+  @Test
+  void aRepeatedObservationGivesNothing() {
+    CounterDeltas d = viewsOnly(8);
+    d.observe("p", t(1), 100);
+    d.observe("p", t(2), 250);
+    assertEquals(List.of(), d.observe("p", t(1), 100));
+    assertEquals(List.of(), d.observe("p", t(2), 250));
+  }
+
+  @Test
+  void aLateObservationIsSplitBetweenItsNeighbours() {
+    CounterDeltas d = viewsOnly(8);
+    d.observe("p", t(1), 100);
+    d.observe("p", t(3), 400);
+    // in time order t(2) would have had +150 and t(3) +150 instead of +300
+    assertEquals(List.of(views(2, 150), views(3, -150)), d.observe("p", t(2), 250));
+  }
+
+  @Test
+  void anObservationOlderThanAllIsSplitAgainstZero() {
+    CounterDeltas d = viewsOnly(8);
+    d.observe("p", t(5), 250);
+    assertEquals(List.of(views(1, 100), views(5, -100)), d.observe("p", t(1), 100));
+  }
+
+  @Test
+  void theSameInstantWithOtherCountersReplacesTheEarlier() {
+    CounterDeltas d = viewsOnly(8);
+    d.observe("p", t(1), 100);
+    d.observe("p", t(2), 300);
+    assertEquals(List.of(views(1, 20), views(2, -20)), d.observe("p", t(1), 120));
+  }
+
+  @Test
+  void observationsOlderThanTheKeptHistoryAreIgnored() {
+    CounterDeltas d = viewsOnly(2);
+    d.observe("p", t(10), 100);
+    d.observe("p", t(20), 200);
+    d.observe("p", t(30), 300); // t(10) dropped
+    assertEquals(2, d.kept("p"));
+    assertEquals(List.of(), d.observe("p", t(5), 50), "its predecessor is unknown: nothing is counted twice");
+    assertEquals(List.of(), d.observe("p", t(10), 100), "a re-sent dropped observation");
+    assertEquals(List.of(views(25, 50), views(30, -50)), d.observe("p", t(25), 250), "newer than the oldest kept");
+  }
+
+  @Test
+  void anOldestObservationWhenFullIsCountedThenDropped() {
+    CounterDeltas d = viewsOnly(2);
+    d.observe("p", t(20), 200);
+    d.observe("p", t(30), 300);
+    assertEquals(List.of(views(10, 120), views(20, -120)), d.observe("p", t(10), 120));
+    assertEquals(2, d.kept("p"));
+    assertEquals(List.of(), d.observe("p", t(10), 120), "re-sent: already counted");
+    assertEquals(List.of(), d.observe("p", t(15), 160), "older than the kept history");
+  }
+
+  @Test
+  void postCountersAreReadInOrder() {
+    CounterDeltas d = CounterDeltas.forPosts();
+    PostCounters first = new PostCounters(Platform.TIKTOK, "c", t(1), 100, 200, 50, 10, 2, 1, 0);
+    PostCounters second = new PostCounters(Platform.TIKTOK, "c", t(2), 160, 300, 70, 12, 2, 3, 1);
+    d.observe("p", first);
+    Delta delta = d.observe("p", second).get(0);
+    assertEquals(Map.of(Metric.VIEWS, 60L, Metric.IMPRESSIONS, 100L, Metric.REACH, 20L, Metric.LIKES, 2L,
+        Metric.SHARES, 2L, Metric.SAVES, 1L), delta.amounts());
+    assertEquals(0, delta.get(Metric.COMMENTS));
+    assertThrows(IllegalArgumentException.class, () -> CounterDeltas.forFollowers().observe("p", first));
+  }
+
+  @Test
+  void keysAreIndependent() {
+    CounterDeltas d = CounterDeltas.forFollowers();
+    d.observe("instagram", t(1), 1000);
+    assertEquals(List.of(new Delta("tiktok", t(1), Map.of(Metric.FOLLOWER_GROWTH, 500L))), d.observe("tiktok", t(1), 500));
+    assertEquals(2, d.keys());
+  }
+
+  @Test
+  void historyNeverExceedsItsBound() {
+    CounterDeltas d = viewsOnly(8);
+    for (int i = 0; i < 1000; i++) d.observe("p", t(i), i * 10L);
+    assertEquals(8, d.kept("p"));
+  }
+
+  @Test
+  void snapshotRestoresTheSameBehaviour() {
+    CounterDeltas d = viewsOnly(3);
+    for (int i : new int[] {10, 20, 30, 40}) d.observe("p", t(i), i);
+    d.observe("q", t(5), 7);
+    CounterDeltas r = CounterDeltas.restore(d.snapshot());
+    assertEquals(d.observe("p", t(25), 26), r.observe("p", t(25), 26));
+    assertEquals(d.observe("p", t(15), 16), r.observe("p", t(15), 16));
+    assertEquals(d.observe("q", t(1), 2), r.observe("q", t(1), 2));
+    assertEquals(d.kept("p"), r.kept("p"));
+  }
+
+  @Test
+  void wrongArityIsRejected() {
+    assertThrows(IllegalArgumentException.class, () -> viewsOnly(2).observe("p", t(1), 1, 2));
+    assertThrows(IllegalArgumentException.class, () -> new CounterDeltas(List.of(), 2));
+    assertThrows(IllegalArgumentException.class, () -> viewsOnly(0));
+  }
+}
