@@ -21,5 +21,8 @@ public record CampaignSnapshot(
     Instant updatedAt,
     int dedupGenerationSize,
     long[] seenPrevious,
-    long[] seenCurrent)
+    long[] seenCurrent,
+    Map<String, InfluencerShare.Snapshot> shares,
+    byte[] audience,
+    byte[] customers)
     implements JournalSerializable {}

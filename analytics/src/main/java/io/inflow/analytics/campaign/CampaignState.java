@@ -1,53 +1,82 @@
 package io.inflow.analytics.campaign;
 
 import io.inflow.analytics.common.BatchSplit;
+import io.inflow.analytics.common.EventLedger;
 import io.inflow.analytics.common.PostCounters;
 import io.inflow.analytics.common.PostTotals;
-import io.inflow.analytics.common.EventLedger;
+import io.inflow.analytics.kpi.ActionCounts;
+import io.inflow.analytics.kpi.AttributionIndex;
+import io.inflow.analytics.kpi.KpiCalculator;
+import io.inflow.analytics.kpi.KpiInputs;
+import io.inflow.analytics.kpi.KpiSettings;
+import io.inflow.analytics.kpi.Kpis;
+import io.inflow.analytics.kpi.Pacing;
+import io.inflow.analytics.kpi.TargetProgress;
+import io.inflow.analytics.window.UniqueAudience;
 import io.inflow.protocol.api.CampaignDefinition;
+import io.inflow.protocol.api.CampaignKpis;
 import io.inflow.protocol.api.CampaignView;
+import io.inflow.protocol.api.Enrolment;
 import io.inflow.protocol.event.Click;
 import io.inflow.protocol.event.CommentPosted;
 import io.inflow.protocol.event.Conversion;
+import io.inflow.protocol.event.ConversionStatus;
 import io.inflow.protocol.event.IngestEvent;
+import io.inflow.protocol.event.Platform;
 import io.inflow.protocol.event.Spend;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Everything Inflow knows about one campaign, rebuilt from its journal: its definition and the
- * running totals of the events that name it. Mutable and owned by a single entity; it changes only
- * in {@link #apply(CampaignEvent)}, after the event is persisted. Events may arrive before the
- * campaign is defined; they are kept and counted.
+ * Everything Inflow knows about one campaign, rebuilt from its journal: its definition, the running
+ * totals of the events that name it, orders attributed to influencers (their own influencerId, else
+ * the discount code / link / UTM of the enrolment; unattributable ones counted apart) and each
+ * influencer's share. Mutable and owned by a single entity; it changes only in
+ * {@link #apply(CampaignEvent)}, after the event is persisted. Events may arrive before the
+ * campaign is defined; they are kept, and orders are re-attributed when the definition changes.
  */
 public final class CampaignState {
   private final String campaignId;
   private final PostTotals posts;
   private final Map<String, OrderState> orders;
   private final Map<String, BigDecimal> spendByCurrency;
-  private final Map<String, BigDecimal> revenueByCurrency;
+  private final Map<String, BigDecimal> paidByCurrency = new TreeMap<>();
+  private final Map<String, BigDecimal> refundedByCurrency = new TreeMap<>();
+  private final Map<String, BigDecimal> unattributedRevenueByCurrency = new TreeMap<>();
+  private final Map<String, InfluencerShare> shares;
+  private final UniqueAudience audience;
+  private final UniqueAudience customers;
   private final EventLedger ledger;
   private final boolean pristine;
   private CampaignDefinition definition;
+  private AttributionIndex attribution = AttributionIndex.of(List.of());
   private Instant definedAt;
   private long conversions;
+  private long unattributedConversions;
   private long clicks;
   private long commentsReceived;
 
   private CampaignState(String campaignId, PostTotals posts, Map<String, OrderState> orders,
-      Map<String, BigDecimal> spendByCurrency, EventLedger ledger, boolean pristine) {
+      Map<String, BigDecimal> spendByCurrency, Map<String, InfluencerShare> shares, UniqueAudience audience,
+      UniqueAudience customers, EventLedger ledger, boolean pristine) {
     this.campaignId = campaignId;
     this.pristine = pristine;
     this.posts = posts;
     this.orders = orders;
     this.spendByCurrency = spendByCurrency;
-    this.revenueByCurrency = new TreeMap<>();
+    this.shares = shares;
+    this.audience = audience;
+    this.customers = customers;
     this.ledger = ledger;
-    orders.values().forEach(o -> changeOrderTotals(OrderState.empty(o.currency()), o));
   }
 
   /**
@@ -55,8 +84,8 @@ public final class CampaignState {
    * working instance, so a restarted entity that recovers from this same object starts clean.
    */
   public static CampaignState empty(String campaignId, int dedupGenerationSize) {
-    return new CampaignState(campaignId, new PostTotals(), new HashMap<>(), new TreeMap<>(),
-        EventLedger.empty(dedupGenerationSize), true);
+    return new CampaignState(campaignId, new PostTotals(), new HashMap<>(), new TreeMap<>(), new TreeMap<>(),
+        UniqueAudience.create(), UniqueAudience.create(), EventLedger.empty(dedupGenerationSize), true);
   }
 
   /** Unknown to readers: never defined and no event recorded. */
@@ -74,78 +103,236 @@ public final class CampaignState {
 
   public CampaignState apply(CampaignEvent event) {
     CampaignState target = pristine
-        ? new CampaignState(campaignId, new PostTotals(), new HashMap<>(), new TreeMap<>(),
-            ledger.fresh(), false)
+        ? new CampaignState(campaignId, new PostTotals(), new HashMap<>(), new TreeMap<>(), new TreeMap<>(),
+            UniqueAudience.create(), UniqueAudience.create(), ledger.fresh(), false)
         : this;
     if (event instanceof CampaignEvent.CampaignDefined defined) {
-      target.definition = defined.definition();
-      target.definedAt = defined.definedAt();
+      target.define(defined.definition(), defined.definedAt());
     } else if (event instanceof CampaignEvent.BatchRecorded batch) {
       for (IngestEvent e : batch.events()) target.record(e);
     }
     return target;
   }
 
-  private void record(IngestEvent event) {
-    if (!ledger.admit(event) || posts.record(event, campaignId)) return;
-    if (event instanceof CommentPosted) {
-      commentsReceived++;
-    } else if (event instanceof Click) {
-      clicks++;
-    } else if (event instanceof Spend s) {
-      spendByCurrency.merge(s.currency(), s.amount(), BigDecimal::add);
-    } else if (event instanceof Conversion c) {
-      OrderState old = orders.getOrDefault(c.orderId(), OrderState.empty(c.currency()));
-      OrderState next = old.with(c);
-      orders.put(c.orderId(), next);
-      changeOrderTotals(old, next);
+  private void define(CampaignDefinition next, Instant at) {
+    definition = next;
+    definedAt = at;
+    attribution = AttributionIndex.of(next);
+    for (var entry : List.copyOf(orders.entrySet())) { // re-attribute under the new enrolment
+      OrderState old = entry.getValue();
+      OrderState reattributed = old.attributedTo(resolve(old));
+      if (!java.util.Objects.equals(old.influencerId(), reattributed.influencerId())) {
+        orders.put(entry.getKey(), reattributed);
+        changeOrderTotals(old, reattributed);
+      }
     }
   }
 
+  private String resolve(OrderState order) {
+    if (order.explicitInfluencerId() != null) return order.explicitInfluencerId();
+    return order.attribution() == null ? null : attribution.resolve(order.attribution()).orElse(null);
+  }
+
+  private InfluencerShare share(String influencerId) {
+    return shares.computeIfAbsent(influencerId, id -> InfluencerShare.empty());
+  }
+
+  private void record(IngestEvent event) {
+    if (!ledger.admit(event)) return;
+    if (posts.record(event, campaignId)) {
+      if (event.influencerId() != null) share(event.influencerId()).posts.record(event, campaignId);
+      return;
+    }
+    if (event instanceof CommentPosted c) {
+      commentsReceived++;
+      audience.add(c.authorId());
+    } else if (event instanceof Click c) {
+      clicks++;
+      if (c.visitorId() != null) audience.add(c.visitorId());
+      if (c.influencerId() != null) share(c.influencerId()).clicks++;
+    } else if (event instanceof Spend s) {
+      spendByCurrency.merge(s.currency(), s.amount(), BigDecimal::add);
+      if (s.influencerId() != null) share(s.influencerId()).spendByCurrency.merge(s.currency(), s.amount(), BigDecimal::add);
+    } else if (event instanceof Conversion c) {
+      OrderState old = orders.getOrDefault(c.orderId(), OrderState.empty(c.currency()));
+      OrderState merged = old.with(c);
+      OrderState next = merged.attributedTo(resolve(merged));
+      orders.put(c.orderId(), next);
+      changeOrderTotals(old, next);
+      if (c.status() == ConversionStatus.PAID) customers.add(c.customerId() != null ? c.customerId() : "order:" + c.orderId());
+    }
+  }
+
+  /** Moves an order's contribution from its old to its new state, in every total it feeds. */
   private void changeOrderTotals(OrderState old, OrderState next) {
-    BigDecimal delta = next.revenue().subtract(old.revenue());
-    if (delta.signum() != 0) revenueByCurrency.merge(next.currency(), delta, BigDecimal::add);
+    String currency = next.currency();
+    addTo(paidByCurrency, currency, next.countedPaid().subtract(old.countedPaid()));
+    addTo(refundedByCurrency, currency, next.countedRefunded().subtract(old.countedRefunded()));
     conversions += (next.converted() ? 1 : 0) - (old.converted() ? 1 : 0);
+    if (old.influencerId() == null) {
+      addTo(unattributedRevenueByCurrency, currency, old.revenue().negate());
+      unattributedConversions -= old.converted() ? 1 : 0;
+    } else {
+      InfluencerShare s = share(old.influencerId());
+      addTo(s.revenueByCurrency, currency, old.revenue().negate());
+      s.conversions -= old.converted() ? 1 : 0;
+    }
+    if (next.influencerId() == null) {
+      addTo(unattributedRevenueByCurrency, currency, next.revenue());
+      unattributedConversions += next.converted() ? 1 : 0;
+    } else {
+      InfluencerShare s = share(next.influencerId());
+      addTo(s.revenueByCurrency, currency, next.revenue());
+      s.conversions += next.converted() ? 1 : 0;
+    }
+  }
+
+  private static void addTo(Map<String, BigDecimal> totals, String currency, BigDecimal delta) {
+    if (delta.signum() != 0) totals.merge(currency, delta, BigDecimal::add);
   }
 
   /** The currency totals are reported in: the definition's, else the only one seen, else null. */
   private String reportingCurrency() {
     if (definition != null) return definition.currency();
-    var seenCurrencies = new java.util.TreeSet<String>();
+    var seenCurrencies = new TreeSet<String>();
     seenCurrencies.addAll(spendByCurrency.keySet());
-    seenCurrencies.addAll(revenueByCurrency.keySet());
+    seenCurrencies.addAll(paidByCurrency.keySet());
     return seenCurrencies.size() == 1 ? seenCurrencies.first() : null;
   }
 
+  private static BigDecimal in(Map<String, BigDecimal> byCurrency, String currency) {
+    return currency == null ? null : byCurrency.getOrDefault(currency, BigDecimal.ZERO);
+  }
+
+  private Map<String, BigDecimal> revenueByCurrency() {
+    Map<String, BigDecimal> revenue = new TreeMap<>(paidByCurrency);
+    refundedByCurrency.forEach((c, r) -> revenue.merge(c, r.negate(), BigDecimal::add));
+    return revenue;
+  }
+
   public CampaignView view() {
+    return view(Instant.now(), KpiSettings.defaults());
+  }
+
+  /** The immutable view at {@code now} (pacing depends on it) with the given KPI settings. */
+  public CampaignView view(Instant now, KpiSettings settings) {
     String currency = reportingCurrency();
-    BigDecimal spend = currency == null ? null : spendByCurrency.getOrDefault(currency, BigDecimal.ZERO);
-    BigDecimal revenue = currency == null ? null : revenueByCurrency.getOrDefault(currency, BigDecimal.ZERO);
     CampaignDefinition d = definition;
+    Map<String, BigDecimal> revenueByCurrency = revenueByCurrency();
     return new CampaignView(campaignId, d != null,
         d == null ? null : d.brandId(), d == null ? null : d.name(), d == null ? null : d.budget(),
         currency, d == null ? null : d.startsAt(), d == null ? null : d.endsAt(),
         d == null ? List.of() : d.influencers(), d == null ? Map.of() : d.targets(),
-        spend, revenue, Map.copyOf(spendByCurrency), Map.copyOf(revenueByCurrency), conversions,
-        clicks, posts.posts(), posts.views(), posts.impressions(), posts.reach(), posts.likes(),
-        posts.comments(), posts.shares(), posts.saves(), posts.engagements(), commentsReceived,
-        ledger.eventsRecorded(), ledger.updatedAt() == null ? definedAt : ledger.updatedAt());
+        in(spendByCurrency, currency), in(revenueByCurrency, currency), Map.copyOf(spendByCurrency),
+        Map.copyOf(revenueByCurrency), conversions, clicks, posts.posts(), posts.views(), posts.impressions(),
+        posts.reach(), posts.likes(), posts.comments(), posts.shares(), posts.saves(), posts.engagements(),
+        commentsReceived, ledger.eventsRecorded(), ledger.updatedAt() == null ? definedAt : ledger.updatedAt(),
+        analytics(currency, now, settings));
+  }
+
+  private CampaignKpis analytics(String currency, Instant now, KpiSettings settings) {
+    Kpis kpis = KpiCalculator.compute(inputs(currency), settings);
+    CampaignDefinition d = definition;
+    Pacing pacing = d == null ? null : Pacing.at(d.budget(), in(spendByCurrency, currency), d.startsAt(), d.endsAt(), now);
+    TargetProgress progress = TargetProgress.of(d == null || d.targets() == null ? Map.of() : d.targets(), kpis);
+    List<CampaignKpis.Target> targets = progress.entries().stream()
+        .map(e -> new CampaignKpis.Target(e.name(), e.target(), e.actual(), e.ratio(), e.met(),
+            e.status().name().toLowerCase(java.util.Locale.ROOT)))
+        .toList();
+    List<String> warnings = attribution.ambiguities().stream()
+        .map(a -> a.kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + a.value() + "' is shared by "
+            + a.influencerIds() + ": orders using it stay unattributed")
+        .toList();
+    return new CampaignKpis(asMap(kpis),
+        pacing == null ? null : new CampaignKpis.Pacing(pacing.budgetShareSpent(), pacing.timeShareElapsed(), pacing.pacing()),
+        targets, progress.unknownTargets(), in(paidByCurrency, currency), in(refundedByCurrency, currency),
+        unattributedConversions, in(unattributedRevenueByCurrency, currency), warnings, audience.estimate(),
+        contributions(currency, settings));
+  }
+
+  private KpiInputs inputs(String currency) {
+    KpiInputs.Builder b = KpiInputs.builder().currency(currency)
+        .spend(in(spendByCurrency, currency)).impressions(posts.impressions()).views(posts.views())
+        .reach(posts.reach()).uniqueAudience(audience.estimate()).likes(posts.likes()).comments(posts.comments())
+        .shares(posts.shares()).saves(posts.saves()).clicks(clicks).conversions(conversions)
+        .newCustomers(customers.estimate()).paid(in(paidByCurrency, currency))
+        .refunded(in(refundedByCurrency, currency)).posts(posts.posts());
+    Map<Platform, ActionCounts> byPlatform = new EnumMap<>(Platform.class);
+    for (PostCounters p : posts.latestByPost().values()) {
+      if (p.platform() == null) continue;
+      byPlatform.merge(p.platform(), new ActionCounts(p.views(), p.impressions(), p.likes(), p.comments(),
+          p.shares(), p.saves(), 0), ActionCounts::plus);
+    }
+    byPlatform.forEach(b::platformActions);
+    b.actionsWithoutPlatform(ActionCounts.clicksOnly(clicks));
+    return b.build();
+  }
+
+  private List<CampaignKpis.InfluencerContribution> contributions(String currency, KpiSettings settings) {
+    Map<String, BigDecimal> fees = new LinkedHashMap<>();
+    if (definition != null && definition.influencers() != null) {
+      for (Enrolment e : definition.influencers()) fees.put(e.influencerId(), e.fee());
+    }
+    var ids = new TreeSet<>(shares.keySet());
+    ids.addAll(fees.keySet());
+    List<CampaignKpis.InfluencerContribution> list = new ArrayList<>();
+    for (String id : ids) {
+      InfluencerShare s = shares.getOrDefault(id, InfluencerShare.empty());
+      BigDecimal revenue = in(s.revenueByCurrency, currency);
+      BigDecimal spend = in(s.spendByCurrency, currency);
+      long engagements = s.posts.likes() * (settings.engagementActions().contains(io.inflow.analytics.kpi.Action.LIKES) ? 1 : 0)
+          + s.posts.comments() * (settings.engagementActions().contains(io.inflow.analytics.kpi.Action.COMMENTS) ? 1 : 0)
+          + s.posts.shares() * (settings.engagementActions().contains(io.inflow.analytics.kpi.Action.SHARES) ? 1 : 0)
+          + s.posts.saves() * (settings.engagementActions().contains(io.inflow.analytics.kpi.Action.SAVES) ? 1 : 0);
+      BigDecimal cost = spend != null && spend.signum() > 0 ? spend : fees.get(id);
+      BigDecimal roas = revenue == null || cost == null || cost.signum() <= 0 ? null
+          : revenue.divide(cost, KpiCalculator.RATE_PRECISION);
+      list.add(new CampaignKpis.InfluencerContribution(id, fees.get(id), s.posts.posts(), s.posts.views(),
+          s.posts.reach(), engagements, s.clicks, s.conversions, revenue, spend, roas));
+    }
+    return list;
+  }
+
+  private static Map<String, Object> asMap(Kpis kpis) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (RecordComponent c : Kpis.class.getRecordComponents()) {
+      try {
+        map.put(c.getName(), c.getAccessor().invoke(kpis));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return map;
   }
 
   public CampaignSnapshot snapshot() {
     long[][] generations = ledger.seenGenerations();
+    Map<String, InfluencerShare.Snapshot> shareSnapshots = new TreeMap<>();
+    shares.forEach((id, s) -> shareSnapshots.put(id, s.snapshot()));
     return new CampaignSnapshot(campaignId, definition, definedAt, posts.latestByPost(),
         Map.copyOf(orders), Map.copyOf(spendByCurrency), clicks, commentsReceived, ledger.eventsRecorded(),
-        ledger.updatedAt(), ledger.dedupGenerationSize(), generations[0], generations[1]);
+        ledger.updatedAt(), ledger.dedupGenerationSize(), generations[0], generations[1],
+        shareSnapshots, audience.toBytes(), customers.toBytes());
   }
 
   public static CampaignState restore(CampaignSnapshot s) {
-    CampaignState state = new CampaignState(s.campaignId(), PostTotals.restore(s.posts()),
-        new HashMap<>(s.orders()), new TreeMap<>(s.spendByCurrency()),
+    Map<String, InfluencerShare> shares = new TreeMap<>();
+    if (s.shares() != null) s.shares().forEach((id, snap) -> shares.put(id, InfluencerShare.restore(snap)));
+    CampaignState state = new CampaignState(s.campaignId(), PostTotals.restore(s.posts()), new HashMap<>(),
+        new TreeMap<>(s.spendByCurrency()), shares,
+        s.audience() == null ? UniqueAudience.create() : UniqueAudience.fromBytes(s.audience()),
+        s.customers() == null ? UniqueAudience.create() : UniqueAudience.fromBytes(s.customers()),
         EventLedger.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent(), s.eventsRecorded(),
             s.updatedAt()), false);
-    state.definition = s.definition();
+    if (s.definition() != null) {
+      state.definition = s.definition();
+      state.attribution = AttributionIndex.of(s.definition());
+    }
     state.definedAt = s.definedAt();
+    s.orders().forEach((id, order) -> {
+      state.orders.put(id, order);
+      state.changeOrderTotals(OrderState.empty(order.currency()), order);
+    });
     state.clicks = s.clicks();
     state.commentsReceived = s.commentsReceived();
     return state;

@@ -110,6 +110,70 @@ class CampaignStateTest {
     assertTrue(empty.split(List.of(spend("s1", "spring", "10", "EUR"))).duplicateIds().isEmpty());
   }
 
+  private static io.inflow.protocol.event.Conversion orderWithCode(String id, String order, String amount,
+      io.inflow.protocol.event.ConversionStatus status, String code) {
+    return new io.inflow.protocol.event.Conversion(id, "spring", null, order, "cust-" + order, new BigDecimal(amount),
+        "EUR", status, new io.inflow.protocol.event.Attribution(io.inflow.protocol.event.Attribution.Kind.DISCOUNT_CODE, code),
+        List.of(), at(10));
+  }
+
+  private static final CampaignDefinition ENROLLED = new CampaignDefinition("acme", "Spring", new BigDecimal("1000"),
+      "EUR", at(0), at(60 * 24 * 30), List.of(
+          new io.inflow.protocol.api.Enrolment("anna", new BigDecimal("200"), "ANNA10", null, null),
+          new io.inflow.protocol.api.Enrolment("kuba", new BigDecimal("300"), "KUBA10", null, null)),
+      Map.of("conversions", new BigDecimal("4"), "cpm", new BigDecimal("5")));
+
+  @Test
+  void conversionsAreAttributedByCodeAndTheRestCountedApart() {
+    CampaignState state = record(CampaignState.empty("spring", 64).apply(new CampaignEvent.CampaignDefined(ENROLLED, at(0))),
+        List.of(orderWithCode("o1", "A", "100", io.inflow.protocol.event.ConversionStatus.PAID, "anna10"),
+            orderWithCode("o2", "B", "50", io.inflow.protocol.event.ConversionStatus.PAID, " KUBA10 "),
+            orderWithCode("o3", "C", "70", io.inflow.protocol.event.ConversionStatus.PAID, "NOBODY"),
+            orderWithCode("o4", "A", "100", io.inflow.protocol.event.ConversionStatus.REFUNDED, "ANNA10")));
+    var a = state.view().analytics();
+    assertEquals(1, a.unattributedConversions());
+    assertEquals(0, new BigDecimal("70").compareTo(a.unattributedRevenue()));
+    var anna = a.influencers().stream().filter(c -> c.influencerId().equals("anna")).findFirst().orElseThrow();
+    var kuba = a.influencers().stream().filter(c -> c.influencerId().equals("kuba")).findFirst().orElseThrow();
+    assertEquals(0, anna.conversions(), "refunded in full");
+    assertEquals(0, BigDecimal.ZERO.compareTo(anna.revenue()));
+    assertEquals(1, kuba.conversions());
+    assertEquals(0, new BigDecimal("50").compareTo(kuba.revenue()));
+    assertEquals(0, new BigDecimal("120").compareTo(state.view().revenue()));
+    assertEquals(0, new BigDecimal("220").compareTo(a.paid()));
+    assertEquals(0, new BigDecimal("100").compareTo(a.refunded()));
+  }
+
+  @Test
+  void ordersBeforeTheDefinitionAreAttributedWhenItArrives() {
+    CampaignState state = record(CampaignState.empty("spring", 64),
+        List.of(orderWithCode("o1", "A", "80", io.inflow.protocol.event.ConversionStatus.PAID, "ANNA10")));
+    assertEquals(1, state.view().analytics().unattributedConversions());
+    state = state.apply(new CampaignEvent.CampaignDefined(ENROLLED, at(1)));
+    assertEquals(0, state.view().analytics().unattributedConversions());
+    var anna = state.view().analytics().influencers().stream().filter(c -> c.influencerId().equals("anna")).findFirst().orElseThrow();
+    assertEquals(1, anna.conversions());
+    assertEquals(0, new BigDecimal("0.4").compareTo(anna.roas()), "80 revenue / 200 fee");
+  }
+
+  @Test
+  void kpisPacingAndTargetsAreInTheView() {
+    CampaignState state = record(CampaignState.empty("spring", 64).apply(new CampaignEvent.CampaignDefined(ENROLLED, at(0))),
+        List.of(spend("s1", "spring", "500", "EUR"), metrics("m1", "anna", "p1", "spring", 5, 50_000, 1000, 100, 10, 10),
+            click("k1", "spring", "anna"), click("k2", "spring", "anna")));
+    var view = state.view(at(60 * 24 * 15), io.inflow.analytics.kpi.KpiSettings.defaults());
+    var kpis = view.analytics().kpis();
+    // impressions = views × 2 = 100,000 → CPM = 500 / 100,000 × 1000 = 5
+    assertEquals(0, new BigDecimal("5").compareTo((BigDecimal) kpis.get("cpm")));
+    assertEquals(0, new BigDecimal("250").compareTo((BigDecimal) kpis.get("cpc")));
+    assertEquals(0, BigDecimal.ZERO.compareTo((BigDecimal) kpis.get("roas")), "no revenue yet: 0 / 500 = 0, not null");
+    var pacing = view.analytics().pacing();
+    assertEquals(0, new BigDecimal("0.5").compareTo(pacing.timeShareElapsed()));
+    assertEquals(0, new BigDecimal("0.5").compareTo(pacing.budgetShareSpent()));
+    var cpmTarget = view.analytics().targets().stream().filter(t -> t.name().equals("cpm")).findFirst().orElseThrow();
+    assertEquals(Boolean.TRUE, cpmTarget.met());
+  }
+
   @Test
   void snapshotRoundTrip() {
     CampaignState state = record(defined(), List.of(spend("s1", "spring", "10", "EUR"),

@@ -11,7 +11,8 @@ import java.util.Map;
  * the running totals. Money totals are in the campaign's currency; amounts that arrived in another
  * currency are kept apart in {@code spendByCurrency}/{@code revenueByCurrency} and never mixed in.
  * {@code revenue} = paid − refunded (canceled orders count zero); {@code conversions} counts orders
- * whose paid value is not fully refunded or canceled.
+ * whose paid value is not fully refunded or canceled. {@code analytics} holds every KPI, pacing,
+ * target progress, attribution and per-influencer contributions.
  */
 public record CampaignView(
     String campaignId,
@@ -41,5 +42,6 @@ public record CampaignView(
     long engagements,
     long commentsReceived,
     long eventsRecorded,
-    Instant updatedAt)
+    Instant updatedAt,
+    CampaignKpis analytics)
     implements JournalSerializable {}
