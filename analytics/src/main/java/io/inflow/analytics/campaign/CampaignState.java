@@ -280,10 +280,9 @@ public final class CampaignState {
       InfluencerShare s = shares.getOrDefault(id, InfluencerShare.empty());
       BigDecimal revenue = in(s.revenueByCurrency, currency);
       BigDecimal spend = in(s.spendByCurrency, currency);
-      long engagements = s.posts.likes() * (settings.engagementActions().contains(io.inflow.analytics.kpi.Action.LIKES) ? 1 : 0)
-          + s.posts.comments() * (settings.engagementActions().contains(io.inflow.analytics.kpi.Action.COMMENTS) ? 1 : 0)
-          + s.posts.shares() * (settings.engagementActions().contains(io.inflow.analytics.kpi.Action.SHARES) ? 1 : 0)
-          + s.posts.saves() * (settings.engagementActions().contains(io.inflow.analytics.kpi.Action.SAVES) ? 1 : 0);
+      ActionCounts actions = new ActionCounts(s.posts.views(), s.posts.impressions(), s.posts.likes(),
+          s.posts.comments(), s.posts.shares(), s.posts.saves(), s.clicks);
+      long engagements = settings.engagementActions().stream().mapToLong(actions::get).sum();
       BigDecimal cost = spend != null && spend.signum() > 0 ? spend : fees.get(id);
       BigDecimal roas = revenue == null || cost == null || cost.signum() <= 0 ? null
           : revenue.divide(cost, KpiCalculator.RATE_PRECISION);

@@ -84,10 +84,8 @@ public final class Pseudonymizer {
         new SecureRandom().nextBytes(key);
         Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n",
             StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try {
+        if (Files.getFileStore(file).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
           Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-          // best effort on file systems without POSIX permissions
         }
         return key;
       } catch (IOException e) {
