@@ -3,20 +3,13 @@ package io.inflow.load;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Command-line options of {@link IngestBench}. Flags take {@code --name value} or
  * {@code --name=value}; durations take {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h} or plain
- * seconds.
+ * seconds (parsing shared with the other benches in {@link CliFlags}).
  */
 public record BenchOptions(
     URI url,
@@ -62,8 +55,6 @@ public record BenchOptions(
       Durations: 500ms, 30s, 2m, 1h or plain seconds.
       """;
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
-
   /** Thrown for bad arguments; the message says which and why. */
   public static final class UsageException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
@@ -88,30 +79,11 @@ public record BenchOptions(
 
   /** True when {@code --help} is among the arguments. */
   public static boolean wantsHelp(String... args) {
-    return List.of(args).contains("--help") || List.of(args).contains("-h");
+    return CliFlags.wantsHelp(args);
   }
 
   public static BenchOptions parse(String... args) {
-    Map<String, String> values = new LinkedHashMap<>();
-    List<String> flagsWithoutValue = List.of("single-event-requests");
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (!arg.startsWith("--")) throw new UsageException("unexpected argument: " + arg);
-      String name = arg.substring(2);
-      String value;
-      int eq = name.indexOf('=');
-      if (eq >= 0) {
-        value = name.substring(eq + 1);
-        name = name.substring(0, eq);
-      } else if (flagsWithoutValue.contains(name)) {
-        value = "true";
-      } else {
-        if (i + 1 >= args.length) throw new UsageException("--" + name + " needs a value");
-        value = args[++i];
-      }
-      values.put(name, value);
-    }
-    Reader r = new Reader(values);
+    CliFlags r = CliFlags.parse(args, Set.of("single-event-requests"));
     boolean single = r.bool("single-event-requests");
     BenchOptions options = new BenchOptions(
         eventsUrl(r.text("url", "http://127.0.0.1:8080")),
@@ -129,7 +101,7 @@ public record BenchOptions(
         r.number("pregenerate-events", single ? 300_000 : 2_000_000),
         r.number("max-requests", 0),
         r.duration("request-timeout", "60s"),
-        r.text("run-id", randomRunId()));
+        r.text("run-id", CliFlags.randomRunId()));
     r.rejectUnknown();
     return options;
   }
@@ -139,85 +111,9 @@ public record BenchOptions(
     return singleEventRequests ? 1 : linesPerRequest;
   }
 
-  static Duration parseDuration(String text) {
-    Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
-    if (!m.matches()) throw new UsageException("not a duration: " + text + " (try 500ms, 30s, 2m)");
-    double amount = Double.parseDouble(m.group(1));
-    String unit = m.group(2) == null ? "s" : m.group(2);
-    double millis = switch (unit) {
-      case "ms" -> amount;
-      case "m" -> amount * 60_000;
-      case "h" -> amount * 3_600_000;
-      default -> amount * 1_000;
-    };
-    return Duration.ofMillis(Math.round(millis));
-  }
-
   private static URI eventsUrl(String text) {
-    URI uri;
-    try {
-      uri = URI.create(text);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--url is not a URL: " + text);
-    }
-    if (uri.getScheme() == null || uri.getHost() == null
-        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-      throw new UsageException("--url must be http(s)://host[:port][/path]: " + text);
-    }
+    URI uri = CliFlags.httpUrl("url", text);
     String path = uri.getPath();
     return path == null || path.isEmpty() || path.equals("/") ? uri.resolve(EVENTS_PATH) : uri;
-  }
-
-  private static String randomRunId() {
-    String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-    StringBuilder id = new StringBuilder(6);
-    id.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(26))); // starts with a letter
-    for (int i = 1; i < 6; i++) {
-      id.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-    }
-    return id.toString();
-  }
-
-  /** Reads typed values and remembers which flags were used, so unknown ones are reported. */
-  private static final class Reader {
-    private final Map<String, String> values;
-    private final List<String> used = new ArrayList<>();
-
-    Reader(Map<String, String> values) {
-      this.values = values;
-    }
-
-    String text(String name, String fallback) {
-      used.add(name);
-      return values.getOrDefault(name, fallback);
-    }
-
-    boolean bool(String name) {
-      String value = text(name, "false");
-      if (!value.equals("true") && !value.equals("false")) {
-        throw new UsageException("--" + name + " takes no value (or =true/=false)");
-      }
-      return Boolean.parseBoolean(value);
-    }
-
-    long number(String name, long fallback) {
-      String value = text(name, null);
-      if (value == null) return fallback;
-      try {
-        return Long.parseLong(value.replace("_", ""));
-      } catch (NumberFormatException e) {
-        throw new UsageException("--" + name + " must be a whole number: " + value);
-      }
-    }
-
-    Duration duration(String name, String fallback) {
-      return parseDuration(text(name, fallback));
-    }
-
-    void rejectUnknown() {
-      for (String name : values.keySet()) {
-        if (!used.contains(name)) throw new UsageException("unknown option --" + name);
-      }
-    }
   }
 }

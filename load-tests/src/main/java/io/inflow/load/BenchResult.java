@@ -137,7 +137,7 @@ public record BenchResult(
     return t.toString();
   }
 
-  private static void row(StringBuilder table, String name, String value) {
+  static void row(StringBuilder table, String name, String value) {
     table.append(String.format(Locale.ROOT, "  %-18s %s%n", name, value));
   }
 

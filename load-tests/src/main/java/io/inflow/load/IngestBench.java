@@ -155,17 +155,20 @@ public final class IngestBench {
     progress.join(1_000);
 
     BenchResult result = summarise(options, pool, clock, startedAt, workers);
+    report(result.toTable(), result.toJson(), out, options.jsonOut());
+    return result;
+  }
+
+  /** Prints a blank line, the table and the JSON line, and writes the JSON line to {@code jsonOut}. */
+  static void report(String table, String json, PrintStream out, Optional<Path> jsonOut) throws IOException {
     out.println();
-    out.print(result.toTable());
-    String json = result.toJson();
+    out.print(table);
     out.println(json);
-    Optional<Path> jsonOut = options.jsonOut();
     if (jsonOut.isPresent()) {
       Path file = jsonOut.get().toAbsolutePath();
       Files.createDirectories(file.getParent());
       Files.writeString(file, json + "\n");
     }
-    return result;
   }
 
   private static BenchResult summarise(BenchOptions options, RequestPool pool, Clock clock, Instant startedAt,
@@ -265,13 +268,13 @@ public final class IngestBench {
     }
   }
 
-  private static String bytes(long count) {
+  static String bytes(long count) {
     if (count >= 1L << 20) return String.format(Locale.ROOT, "%.1f MiB", count / (double) (1L << 20));
     if (count >= 1L << 10) return String.format(Locale.ROOT, "%.1f KiB", count / (double) (1L << 10));
     return count + " B";
   }
 
-  private static ThreadFactory daemonThreads(String prefix) {
+  static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger next = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, prefix + next.getAndIncrement());
@@ -442,7 +445,7 @@ public final class IngestBench {
   }
 
   /** What came back for one request; {@code failure} describes it when it did not succeed. */
-  private static final class Outcome {
+  static final class Outcome {
     enum Kind { REPLY, TIMEOUT, IO_ERROR }
 
     private static final int SNIPPET_CHARS = 300;
@@ -466,8 +469,11 @@ public final class IngestBench {
     }
 
     static Outcome of(HttpResponse<byte[]> response) {
-      int status = response.statusCode();
-      byte[] body = response.body();
+      return of(response.statusCode(), response.body(), response);
+    }
+
+    /** The outcome of a reply whose body was read elsewhere; {@code response} gives the headers. */
+    static Outcome of(int status, byte[] body, HttpResponse<?> response) {
       if (status / 100 == 2) {
         IngestResult reply = parseReply(body);
         return new Outcome(Kind.REPLY, status, reply, null,
