@@ -11,6 +11,7 @@ import java.util.Map;
 public final class PostTotals {
   private final Map<String, PostCounters> posts;
   private long views, impressions, reach, likes, comments, shares, saves;
+  private long postsWithMetrics;
 
   public PostTotals() {
     this(new HashMap<>());
@@ -31,6 +32,7 @@ public final class PostTotals {
     PostCounters old = posts.getOrDefault(postId, PostCounters.NONE);
     if (!old.supersededBy(next)) return false;
     posts.put(postId, next);
+    if (!hasMetrics(old) && hasMetrics(next)) postsWithMetrics++;
     views += next.views() - old.views();
     impressions += next.impressions() - old.impressions();
     reach += next.reach() - old.reach();
@@ -64,7 +66,11 @@ public final class PostTotals {
 
   /** Posts with at least one counter observation. */
   public long postsWithMetrics() {
-    return posts.values().stream().filter(p -> p.observedAt().isAfter(java.time.Instant.EPOCH)).count();
+    return postsWithMetrics;
+  }
+
+  private static boolean hasMetrics(PostCounters p) {
+    return p.observedAt().isAfter(java.time.Instant.EPOCH);
   }
 
   public Map<String, PostCounters> latestByPost() {
