@@ -48,6 +48,9 @@ public final class LiveRegistry extends AbstractBehavior<LiveRegistry.Command> {
 
   private record FeedTerminated(String campaignId, ActorRef<LiveFeed.Command> feed) implements Command {}
 
+  /** A feed's stats, or none when it stopped (idle) before answering. */
+  private record StatsReady(GetStats request, Stats stats) implements Command {}
+
   private enum Sweep implements Command { INSTANCE }
 
   public static Behavior<Command> create(LiveSettings settings) {
@@ -79,6 +82,11 @@ public final class LiveRegistry extends AbstractBehavior<LiveRegistry.Command> {
         .onMessage(Attach.class, this::onAttach)
         .onMessage(SessionEnded.class, this::onSessionEnded)
         .onMessage(GetStats.class, this::onGetStats)
+        .onMessage(StatsReady.class, ready -> {
+          ready.request().replyTo().tell(ready.stats() != null ? ready.stats()
+              : new Stats(ready.request().campaignId(), 0, false, entries.size(), 0));
+          return this;
+        })
         .onMessage(FeedTerminated.class, this::onFeedTerminated)
         .onMessageEquals(Sweep.INSTANCE, this::onSweep)
         .build();
@@ -113,7 +121,10 @@ public final class LiveRegistry extends AbstractBehavior<LiveRegistry.Command> {
     if (entry == null) {
       get.replyTo().tell(new Stats(get.campaignId(), 0, false, entries.size(), 0));
     } else {
-      entry.feed.tell(new LiveFeed.ReportStats(entries.size(), get.replyTo()));
+      // the feed may stop (idle) before it answers: ask it, and report a stopped feed if it does not
+      getContext().ask(Stats.class, entry.feed, java.time.Duration.ofSeconds(2),
+          reply -> new LiveFeed.ReportStats(entries.size(), reply),
+          (stats, failure) -> new StatsReady(get, stats));
     }
     return this;
   }
