@@ -16,12 +16,16 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * One per node: remembers which entities changed and, once per interval, reads each one's current
  * view (one ask per changed entity, however many events it persisted) and writes its summary row to
  * the {@link ReadModel}. Entities only send a tiny {@link Changed} after a persist, so nothing is
- * computed on the ingest path. A failed read or write keeps the entity dirty for the next interval.
+ * computed on the ingest path, and a flush reads and writes only a few summaries at a time so it never
+ * competes in a burst with the journal. A failed read or write keeps the entity dirty for the next
+ * interval.
  */
 public final class SummaryWriter {
 
@@ -34,6 +38,9 @@ public final class SummaryWriter {
   private record Flush() implements Command {}
 
   private record Flushed(Set<Changed> failed) implements Command {}
+
+  /** Summaries read and written at once during a flush. */
+  private static final int IN_FLIGHT = 4;
 
   private SummaryWriter() {}
 
@@ -64,13 +71,14 @@ public final class SummaryWriter {
             List<Changed> batch = new ArrayList<>(dirty);
             dirty.clear();
             Set<Changed> failed = ConcurrentHashMap.newKeySet();
-            CompletableFuture<?>[] writes = batch.stream()
-                .map(c -> refresh(c).toCompletableFuture().exceptionally(e -> {
+            // a few at a time, so a flush never floods Cassandra (or the entities) next to ingest
+            var done = Source.from(batch)
+                .mapAsyncUnordered(IN_FLIGHT, c -> refresh(c).toCompletableFuture().exceptionally(e -> {
                   failed.add(c);
                   return null;
                 }))
-                .toArray(CompletableFuture[]::new);
-            ctx.pipeToSelf(CompletableFuture.allOf(writes), (ok, e) -> new Flushed(failed));
+                .runWith(Sink.ignore(), ctx.getSystem());
+            ctx.pipeToSelf(done, (ok, e) -> new Flushed(failed));
             return running(dirty, true);
           })
           .onMessage(Flushed.class, done -> {

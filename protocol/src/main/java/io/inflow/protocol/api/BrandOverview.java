@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * {@code GET /api/v1/brands/{id}/overview}: the brand's campaigns and their totals per currency
  * (money is never summed across currencies). Read from the read model, so it may lag the entities
- * by up to the read model's flush interval (1 s by default).
+ * by up to the read model's flush interval (30 s by default).
  */
 public record BrandOverview(
     String brandId,
