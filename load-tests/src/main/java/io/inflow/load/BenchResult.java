@@ -1,7 +1,5 @@
 package io.inflow.load;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -78,19 +76,11 @@ public record BenchResult(
   }
 
   public String toJson() {
-    try {
-      return EventJson.mapper().writeValueAsString(this);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return EventJson.write(this);
   }
 
   public static BenchResult fromJson(String line) {
-    try {
-      return EventJson.mapper().readValue(line, BenchResult.class);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return EventJson.read(line, BenchResult.class);
   }
 
   /** A human-readable report. */

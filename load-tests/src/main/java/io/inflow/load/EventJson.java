@@ -63,4 +63,23 @@ public final class EventJson {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Any value (e.g. a bench result) as one JSON line. */
+  static String write(Object value) {
+    try {
+      return mapper().writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A JSON line read back as {@code type}. */
+  static <T> T read(String line, Class<T> type) {
+    try {
+      return mapper().readValue(line, type);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
 }

@@ -1,7 +1,5 @@
 package io.inflow.load;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -128,19 +126,11 @@ public record LiveBenchResult(
   }
 
   public String toJson() {
-    try {
-      return EventJson.mapper().writeValueAsString(this);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return EventJson.write(this);
   }
 
   public static LiveBenchResult fromJson(String line) {
-    try {
-      return EventJson.mapper().readValue(line, LiveBenchResult.class);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return EventJson.read(line, LiveBenchResult.class);
   }
 
   /** A human-readable report. */
