@@ -24,5 +24,6 @@ public record CampaignSnapshot(
     long[] seenCurrent,
     Map<String, InfluencerShare.Snapshot> shares,
     byte[] audience,
-    byte[] customers)
+    byte[] customers,
+    io.inflow.analytics.window.ActivityWindows.Snapshot windows)
     implements JournalSerializable {}

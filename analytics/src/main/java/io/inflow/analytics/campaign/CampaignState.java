@@ -12,6 +12,10 @@ import io.inflow.analytics.kpi.KpiSettings;
 import io.inflow.analytics.kpi.Kpis;
 import io.inflow.analytics.kpi.Pacing;
 import io.inflow.analytics.kpi.TargetProgress;
+import io.inflow.analytics.kpi.WindowKpis;
+import io.inflow.analytics.window.ActivityWindows;
+import io.inflow.analytics.window.Metric;
+import io.inflow.analytics.window.RollingCounters.Window;
 import io.inflow.analytics.window.UniqueAudience;
 import io.inflow.protocol.api.CampaignDefinition;
 import io.inflow.protocol.api.CampaignKpis;
@@ -23,6 +27,7 @@ import io.inflow.protocol.event.Conversion;
 import io.inflow.protocol.event.ConversionStatus;
 import io.inflow.protocol.event.IngestEvent;
 import io.inflow.protocol.event.Platform;
+import io.inflow.protocol.event.PostMetrics;
 import io.inflow.protocol.event.Spend;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -56,6 +61,7 @@ public final class CampaignState {
   private final UniqueAudience audience;
   private final UniqueAudience customers;
   private final EventLedger ledger;
+  private final ActivityWindows windows;
   private final boolean pristine;
   private CampaignDefinition definition;
   private AttributionIndex attribution = AttributionIndex.of(List.of());
@@ -67,8 +73,9 @@ public final class CampaignState {
 
   private CampaignState(String campaignId, PostTotals posts, Map<String, OrderState> orders,
       Map<String, BigDecimal> spendByCurrency, Map<String, InfluencerShare> shares, UniqueAudience audience,
-      UniqueAudience customers, EventLedger ledger, boolean pristine) {
+      UniqueAudience customers, EventLedger ledger, ActivityWindows windows, boolean pristine) {
     this.campaignId = campaignId;
+    this.windows = windows;
     this.pristine = pristine;
     this.posts = posts;
     this.orders = orders;
@@ -85,7 +92,8 @@ public final class CampaignState {
    */
   public static CampaignState empty(String campaignId, int dedupGenerationSize) {
     return new CampaignState(campaignId, new PostTotals(), new HashMap<>(), new TreeMap<>(), new TreeMap<>(),
-        UniqueAudience.create(), UniqueAudience.create(), EventLedger.empty(dedupGenerationSize), true);
+        UniqueAudience.create(), UniqueAudience.create(), EventLedger.empty(dedupGenerationSize),
+        ActivityWindows.create(), true);
   }
 
   /** Unknown to readers: never defined and no event recorded. */
@@ -104,7 +112,7 @@ public final class CampaignState {
   public CampaignState apply(CampaignEvent event) {
     CampaignState target = pristine
         ? new CampaignState(campaignId, new PostTotals(), new HashMap<>(), new TreeMap<>(), new TreeMap<>(),
-            UniqueAudience.create(), UniqueAudience.create(), ledger.fresh(), false)
+            UniqueAudience.create(), UniqueAudience.create(), ledger.fresh(), ActivityWindows.create(), false)
         : this;
     if (event instanceof CampaignEvent.CampaignDefined defined) {
       target.define(defined.definition(), defined.definedAt());
@@ -139,19 +147,23 @@ public final class CampaignState {
 
   private void record(IngestEvent event) {
     if (!ledger.admit(event)) return;
+    if (event instanceof PostMetrics m) windows.observePost(m.postId(), PostCounters.of(m));
     if (posts.record(event, campaignId)) {
       if (event.influencerId() != null) share(event.influencerId()).posts.record(event, campaignId);
       return;
     }
     if (event instanceof CommentPosted c) {
       commentsReceived++;
+      windows.add(c.postedAt(), Metric.COMMENTS_RECEIVED, 1);
       audience.add(c.authorId());
     } else if (event instanceof Click c) {
       clicks++;
+      windows.add(c.occurredAt(), Metric.CLICKS, 1);
       if (c.visitorId() != null) audience.add(c.visitorId());
       if (c.influencerId() != null) share(c.influencerId()).clicks++;
     } else if (event instanceof Spend s) {
       spendByCurrency.merge(s.currency(), s.amount(), BigDecimal::add);
+      windows.addMoney(s.occurredAt(), s.currency(), Metric.SPEND, s.amount());
       if (s.influencerId() != null) share(s.influencerId()).spendByCurrency.merge(s.currency(), s.amount(), BigDecimal::add);
     } else if (event instanceof Conversion c) {
       OrderState old = orders.getOrDefault(c.orderId(), OrderState.empty(c.currency()));
@@ -159,6 +171,8 @@ public final class CampaignState {
       OrderState next = merged.attributedTo(resolve(merged));
       orders.put(c.orderId(), next);
       changeOrderTotals(old, next);
+      windows.add(c.occurredAt(), Metric.CONVERSIONS, (next.converted() ? 1 : 0) - (old.converted() ? 1 : 0));
+      windows.addMoney(c.occurredAt(), next.currency(), Metric.REVENUE, next.revenue().subtract(old.revenue()));
       if (c.status() == ConversionStatus.PAID) customers.add(c.customerId() != null ? c.customerId() : "order:" + c.orderId());
     }
   }
@@ -247,7 +261,23 @@ public final class CampaignState {
         pacing == null ? null : new CampaignKpis.Pacing(pacing.budgetShareSpent(), pacing.timeShareElapsed(), pacing.pacing()),
         targets, progress.unknownTargets(), in(paidByCurrency, currency), in(refundedByCurrency, currency),
         unattributedConversions, in(unattributedRevenueByCurrency, currency), warnings, audience.estimate(),
-        contributions(currency, settings));
+        contributions(currency, settings), windowKpis(currency, now, settings));
+  }
+
+  /** Keys of the to-date KPI map that windows cannot give (see {@link WindowKpis}). */
+  private static final java.util.Set<String> TO_DATE_ONLY = java.util.Set.of("uniqueAudience", "newCustomers",
+      "cac", "emv", "emvBeforeQuality", "emvCurrency", "emvQualityFactor", "followers");
+
+  private Map<String, Map<String, Object>> windowKpis(String currency, Instant now, KpiSettings settings) {
+    Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    for (Window w : Window.values()) {
+      Map<String, Object> map = asMap(KpiCalculator.compute(WindowKpis.inputs(windows, w, now, currency, 0), settings));
+      map.keySet().removeAll(TO_DATE_ONLY);
+      map.remove("refunded");
+      map.remove("paid");
+      out.put(w.wireName(), map);
+    }
+    return out;
   }
 
   private KpiInputs inputs(String currency) {
@@ -311,7 +341,7 @@ public final class CampaignState {
     return new CampaignSnapshot(campaignId, definition, definedAt, posts.latestByPost(),
         Map.copyOf(orders), Map.copyOf(spendByCurrency), clicks, commentsReceived, ledger.eventsRecorded(),
         ledger.updatedAt(), ledger.dedupGenerationSize(), generations[0], generations[1],
-        shareSnapshots, audience.toBytes(), customers.toBytes());
+        shareSnapshots, audience.toBytes(), customers.toBytes(), windows.snapshot());
   }
 
   public static CampaignState restore(CampaignSnapshot s) {
@@ -322,7 +352,7 @@ public final class CampaignState {
         s.audience() == null ? UniqueAudience.create() : UniqueAudience.fromBytes(s.audience()),
         s.customers() == null ? UniqueAudience.create() : UniqueAudience.fromBytes(s.customers()),
         EventLedger.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent(), s.eventsRecorded(),
-            s.updatedAt()), false);
+            s.updatedAt()), ActivityWindows.restore(s.windows()), false);
     if (s.definition() != null) {
       state.definition = s.definition();
       state.attribution = AttributionIndex.of(s.definition());

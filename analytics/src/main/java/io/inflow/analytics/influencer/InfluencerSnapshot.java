@@ -19,5 +19,6 @@ public record InfluencerSnapshot(
     int dedupGenerationSize,
     long[] seenPrevious,
     long[] seenCurrent,
-    java.util.List<String> campaigns)
+    java.util.List<String> campaigns,
+    io.inflow.analytics.window.ActivityWindows.Snapshot windows)
     implements JournalSerializable {}

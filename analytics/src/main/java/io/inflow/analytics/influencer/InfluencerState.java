@@ -1,12 +1,20 @@
 package io.inflow.analytics.influencer;
 
 import io.inflow.analytics.common.BatchSplit;
-import io.inflow.analytics.common.EngagementRates;
 import io.inflow.analytics.common.EventLedger;
 import io.inflow.analytics.common.PostCounters;
 import io.inflow.analytics.common.PostTotals;
 import io.inflow.analytics.common.Tier;
+import io.inflow.analytics.kpi.KpiCalculator;
+import io.inflow.analytics.kpi.KpiSettings;
+import io.inflow.analytics.kpi.Kpis;
+import io.inflow.analytics.kpi.WindowKpis;
+import io.inflow.analytics.window.ActivityWindows;
+import io.inflow.analytics.window.Metric;
+import io.inflow.analytics.window.RollingCounters.Window;
+import io.inflow.protocol.api.FollowerGrowth;
 import io.inflow.protocol.api.InfluencerView;
+import io.inflow.protocol.api.InfluencerWindow;
 import io.inflow.protocol.event.Click;
 import io.inflow.protocol.event.CommentPosted;
 import io.inflow.protocol.event.Conversion;
@@ -14,7 +22,10 @@ import io.inflow.protocol.event.ConversionStatus;
 import io.inflow.protocol.event.FollowersObserved;
 import io.inflow.protocol.event.IngestEvent;
 import io.inflow.protocol.event.Platform;
+import io.inflow.protocol.event.PostMetrics;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,14 +48,16 @@ public final class InfluencerState {
   private final PostTotals posts;
   private final EventLedger ledger;
   private final java.util.SortedSet<String> campaigns;
+  private final ActivityWindows windows;
   private final boolean pristine;
   private long commentsReceived;
   private long clicks;
   private long conversions;
 
   private InfluencerState(String influencerId, Map<Platform, Account> accounts, PostTotals posts,
-      EventLedger ledger, java.util.SortedSet<String> campaigns, boolean pristine) {
+      EventLedger ledger, java.util.SortedSet<String> campaigns, ActivityWindows windows, boolean pristine) {
     this.influencerId = influencerId;
+    this.windows = windows;
     this.campaigns = campaigns;
     this.accounts = accounts;
     this.posts = posts;
@@ -58,7 +71,7 @@ public final class InfluencerState {
    */
   public static InfluencerState empty(String influencerId, int dedupGenerationSize) {
     return new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(),
-        EventLedger.empty(dedupGenerationSize), new java.util.TreeSet<>(), true);
+        EventLedger.empty(dedupGenerationSize), new java.util.TreeSet<>(), ActivityWindows.create(), true);
   }
 
   /** True until the first event is recorded: such an influencer is unknown to readers. */
@@ -74,7 +87,7 @@ public final class InfluencerState {
   public InfluencerState apply(InfluencerEvent event) {
     InfluencerState target = pristine
         ? new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(), ledger.fresh(),
-            new java.util.TreeSet<>(), false)
+            new java.util.TreeSet<>(), ActivityWindows.create(), false)
         : this;
     if (event instanceof InfluencerEvent.BatchRecorded batch) {
       for (IngestEvent e : batch.events()) target.record(e);
@@ -85,18 +98,23 @@ public final class InfluencerState {
   private void record(IngestEvent event) {
     if (!ledger.admit(event)) return;
     if (event.campaignId() != null) campaigns.add(event.campaignId());
+    if (event instanceof PostMetrics m) windows.observePost(m.postId(), PostCounters.of(m));
     if (posts.record(event, event.campaignId())) return;
     if (event instanceof FollowersObserved f) {
+      windows.observeFollowers(f.platform().wireName(), f.observedAt(), f.followers());
       Account old = accounts.get(f.platform());
       if (old == null || !f.observedAt().isBefore(old.observedAt())) {
         accounts.put(f.platform(), new Account(f.followers(), f.following(), f.observedAt()));
       }
-    } else if (event instanceof CommentPosted) {
+    } else if (event instanceof CommentPosted c) {
       commentsReceived++;
-    } else if (event instanceof Click) {
+      windows.add(c.postedAt(), Metric.COMMENTS_RECEIVED, 1);
+    } else if (event instanceof Click c) {
       clicks++;
+      windows.add(c.occurredAt(), Metric.CLICKS, 1);
     } else if (event instanceof Conversion c && c.status() == ConversionStatus.PAID) {
       conversions++;
+      windows.add(c.occurredAt(), Metric.CONVERSIONS, 1);
     }
     // audience.sample and spend are kept in the journal for the fraud and cost issues.
   }
@@ -111,6 +129,11 @@ public final class InfluencerState {
   }
 
   public InfluencerView view() {
+    return view(Instant.now());
+  }
+
+  /** The immutable view, with rolling windows ending at {@code now}. */
+  public InfluencerView view(Instant now) {
     long followers = followers();
     long following = accounts.values().stream().mapToLong(Account::following).sum();
     String platform = accounts.entrySet().stream()
@@ -122,19 +145,50 @@ public final class InfluencerState {
     Map<String, InfluencerView.AccountView> accountViews = new TreeMap<>();
     accounts.forEach((p, a) -> accountViews.put(p.wireName(),
         new InfluencerView.AccountView(a.followers(), a.following(), a.observedAt())));
+    Map<String, InfluencerWindow> windowViews = new LinkedHashMap<>();
+    for (Window w : Window.values()) windowViews.put(w.wireName(), window(w, now, followers));
+    Kpis toDate = KpiCalculator.compute(toDateInputs(followers), KpiSettings.defaults());
     return new InfluencerView(influencerId, platform, followers, following,
         Tier.of(followers).wireName(), accountViews, posts.posts(), posts.views(),
         posts.impressions(), posts.reach(), posts.likes(), posts.comments(), posts.shares(),
-        posts.saves(), posts.engagements(),
-        EngagementRates.byFollowers(posts.engagements(), posts.postsWithMetrics(), followers),
-        commentsReceived, clicks, conversions, ledger.eventsRecorded(), ledger.updatedAt(), List.copyOf(campaigns));
+        posts.saves(), posts.engagements(), toDate.engagementRateByFollowers(),
+        commentsReceived, clicks, conversions, ledger.eventsRecorded(), ledger.updatedAt(), List.copyOf(campaigns),
+        windowViews, growth(now, followers));
+  }
+
+  private io.inflow.analytics.kpi.KpiInputs toDateInputs(long followers) {
+    return io.inflow.analytics.kpi.KpiInputs.builder().views(posts.views()).impressions(posts.impressions())
+        .reach(posts.reach()).likes(posts.likes()).comments(posts.comments()).shares(posts.shares())
+        .saves(posts.saves()).followers(followers).posts(posts.postsWithMetrics()).build();
+  }
+
+  private InfluencerWindow window(Window w, Instant now, long followers) {
+    Kpis k = KpiCalculator.compute(WindowKpis.inputs(windows, w, now, null, followers), KpiSettings.defaults());
+    return new InfluencerWindow(k.posts(), k.views(), k.impressions(), k.reach(), k.likes(), k.comments(),
+        k.shares(), k.saves(), k.engagements(), windows.sum(Metric.COMMENTS_RECEIVED, w, now), k.clicks(),
+        k.conversions(), windows.sum(Metric.FOLLOWER_GROWTH, w, now), k.engagementRateByFollowers(),
+        k.engagementRateByReach(), k.engagementRateByViews());
+  }
+
+  private FollowerGrowth growth(Instant now, long followers) {
+    long week = windows.sum(Metric.FOLLOWER_GROWTH, Window.LAST_7_DAYS, now);
+    long month = windows.sum(Metric.FOLLOWER_GROWTH, Window.LAST_30_DAYS, now);
+    return new FollowerGrowth(week, growthRate(week, followers), month, growthRate(month, followers));
+  }
+
+  /** change ÷ followers at the window's start; null when that start is not positive. */
+  private static BigDecimal growthRate(long change, long followers) {
+    long before = followers - change;
+    if (before <= 0) return null;
+    return BigDecimal.valueOf(change).divide(BigDecimal.valueOf(before), KpiCalculator.RATE_PRECISION);
   }
 
   public InfluencerSnapshot snapshot() {
     long[][] generations = ledger.seenGenerations();
     return new InfluencerSnapshot(influencerId, Map.copyOf(accounts), posts.latestByPost(),
         commentsReceived, clicks, conversions, ledger.eventsRecorded(), ledger.updatedAt(),
-        ledger.dedupGenerationSize(), generations[0], generations[1], java.util.List.copyOf(campaigns));
+        ledger.dedupGenerationSize(), generations[0], generations[1], java.util.List.copyOf(campaigns),
+        windows.snapshot());
   }
 
   public static InfluencerState restore(InfluencerSnapshot s) {
@@ -142,7 +196,8 @@ public final class InfluencerState {
     accounts.putAll(s.accounts());
     InfluencerState state = new InfluencerState(s.influencerId(), accounts, PostTotals.restore(s.posts()),
         EventLedger.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent(), s.eventsRecorded(),
-            s.updatedAt()), new java.util.TreeSet<>(s.campaigns() == null ? java.util.List.of() : s.campaigns()), false);
+            s.updatedAt()), new java.util.TreeSet<>(s.campaigns() == null ? java.util.List.of() : s.campaigns()),
+        ActivityWindows.restore(s.windows()), false);
     state.commentsReceived = s.commentsReceived();
     state.clicks = s.clicks();
     state.conversions = s.conversions();

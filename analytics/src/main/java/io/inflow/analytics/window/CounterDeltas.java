@@ -24,7 +24,8 @@ import java.util.Map;
  * sign, so each observation ends up with exactly the delta it would have had in time order. Summed
  * per instant, the deltas are therefore the same whatever order observations arrive in, and the
  * deltas of a key always add up to its latest observation (the same value
- * {@link io.inflow.analytics.common.PostTotals} reports). A repeated observation (same instant, same
+ * {@link io.inflow.analytics.common.PostTotals} reports), or, with a baseline (follower counts), to
+ * its latest minus its earliest observation. A repeated observation (same instant, same
  * counters) produces nothing; one with the same instant and different counters replaces the earlier
  * (the later-applied wins, as in {@code PostTotals}) and emits the difference.
  *
@@ -62,7 +63,7 @@ public final class CounterDeltas {
   }
 
   /** Immutable copy of a {@link CounterDeltas}. */
-  public record Snapshot(List<Metric> counters, int historyPerKey, Map<String, KeyHistory> keys) {}
+  public record Snapshot(List<Metric> counters, int historyPerKey, boolean baseline, Map<String, KeyHistory> keys) {}
 
   /** The kept observations of one key, oldest first; {@code truncated} when older ones were dropped. */
   public record KeyHistory(boolean truncated, List<Observation> observations) {}
@@ -73,14 +74,26 @@ public final class CounterDeltas {
   private final List<Metric> counters;
   private final Metric[] metrics;
   private final int historyPerKey;
+  private final boolean baseline;
   private final Map<String, History> byKey = new HashMap<>();
 
   public CounterDeltas(List<Metric> counters, int historyPerKey) {
+    this(counters, historyPerKey, false);
+  }
+
+  /**
+   * @param baseline whether a key's earliest observation is a baseline rather than growth from zero
+   *     (true for follower counts: an account first seen with 10,000 followers did not gain them then;
+   *     false for a post, which starts at zero). With a baseline the deltas of a key add up to its
+   *     latest minus its earliest observation.
+   */
+  public CounterDeltas(List<Metric> counters, int historyPerKey, boolean baseline) {
     if (counters.isEmpty()) throw new IllegalArgumentException("at least one counter is needed");
     if (historyPerKey < 1) throw new IllegalArgumentException("history per key must be at least 1");
     this.counters = List.copyOf(counters);
     this.metrics = this.counters.toArray(new Metric[0]);
     this.historyPerKey = historyPerKey;
+    this.baseline = baseline;
   }
 
   /** Deltas of post counters ({@link #POST_COUNTERS}), keyed by post id. */
@@ -88,9 +101,9 @@ public final class CounterDeltas {
     return new CounterDeltas(POST_COUNTERS, DEFAULT_HISTORY);
   }
 
-  /** Deltas of follower counts as {@link Metric#FOLLOWER_GROWTH}, keyed by e.g. platform. */
+  /** Changes of follower counts as {@link Metric#FOLLOWER_GROWTH}, keyed by e.g. platform; the first count is a baseline. */
   public static CounterDeltas forFollowers() {
-    return new CounterDeltas(List.of(Metric.FOLLOWER_GROWTH), DEFAULT_HISTORY);
+    return new CounterDeltas(List.of(Metric.FOLLOWER_GROWTH), DEFAULT_HISTORY, true);
   }
 
   public List<Metric> counters() {
@@ -112,15 +125,20 @@ public final class CounterDeltas {
     if (found >= 0) {
       long[] change = h.minus(cumulative, found);
       h.set(found, cumulative);
-      emit(out, key, at, change, 1);
+      if (!(found == 0 && isBaseline(h))) emit(out, key, at, change, 1);
       if (found + 1 < h.size) emit(out, key, h.at(found + 1), change, -1);
       return out;
     }
     int index = -found - 1;
     if (index == 0 && h.truncated) return out;
-    long[] change = index == 0 ? cumulative.clone() : h.minus(cumulative, index - 1);
-    emit(out, key, at, change, 1);
-    if (index < h.size) emit(out, key, h.at(index), change, -1);
+    if (index == 0 && isBaseline(h)) {
+      // the new earliest is the baseline: nothing at it, and the old earliest grows from it
+      if (h.size > 0) emit(out, key, h.at(0), h.minus(cumulative, 0), -1);
+    } else {
+      long[] change = index == 0 ? cumulative.clone() : h.minus(cumulative, index - 1);
+      emit(out, key, at, change, 1);
+      if (index < h.size) emit(out, key, h.at(index), change, -1);
+    }
     if (h.size == historyPerKey) {
       if (index == 0) {
         h.truncated = true; // it would be the oldest kept: it is dropped at once, its deltas stand
@@ -131,6 +149,11 @@ public final class CounterDeltas {
     }
     h.insert(index, at, cumulative);
     return out;
+  }
+
+  /** Whether the earliest kept observation of {@code h} is the key's baseline (never dropped). */
+  private boolean isBaseline(History h) {
+    return baseline && !h.truncated;
   }
 
   /** Records a post's counters; the counters must be post counters (see {@link #POST_COUNTERS}). */
@@ -165,6 +188,16 @@ public final class CounterDeltas {
     return byKey.size();
   }
 
+  /** Number of keys observed at or after {@code since} (all keys with observations when null). O(keys). */
+  public long keysObservedSince(Instant since) {
+    if (since == null) return byKey.size();
+    long n = 0;
+    for (History h : byKey.values()) {
+      if (h.size > 0 && !h.at(h.size - 1).isBefore(since)) n++;
+    }
+    return n;
+  }
+
   /** How many observations of {@code key} are kept (at most the history per key). */
   public int kept(String key) {
     History h = byKey.get(key);
@@ -178,11 +211,11 @@ public final class CounterDeltas {
       for (int i = 0; i < h.size; i++) observations.add(new Observation(h.at(i), h.values(i)));
       keys.put(key, new KeyHistory(h.truncated, List.copyOf(observations)));
     });
-    return new Snapshot(counters, historyPerKey, Collections.unmodifiableMap(keys));
+    return new Snapshot(counters, historyPerKey, baseline, Collections.unmodifiableMap(keys));
   }
 
   public static CounterDeltas restore(Snapshot s) {
-    CounterDeltas d = new CounterDeltas(s.counters(), s.historyPerKey());
+    CounterDeltas d = new CounterDeltas(s.counters(), s.historyPerKey(), s.baseline());
     s.keys().forEach((key, kh) -> {
       History h = new History(d.metrics.length, d.historyPerKey);
       if (kh.observations().size() > d.historyPerKey) throw new IllegalArgumentException("snapshot keeps too many observations");

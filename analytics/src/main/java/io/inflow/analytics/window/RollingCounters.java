@@ -84,6 +84,17 @@ public final class RollingCounters {
     public String wireName() {
       return wireName;
     }
+
+    /**
+     * The first instant the window covers when read at {@code now}: the start of the oldest of its
+     * whole buckets (see the class comment), or null for {@link #TO_DATE}.
+     */
+    public Instant startAt(Instant now) {
+      if (this == TO_DATE) return null;
+      long unit = this == LAST_HOUR ? MINUTE : HOUR;
+      long bucket = Math.floorDiv(now.getEpochSecond(), unit) - buckets + 1;
+      return Instant.ofEpochSecond(bucket * unit);
+    }
   }
 
   /** Immutable copy of a {@link RollingCounters}; arrays must not be modified. */

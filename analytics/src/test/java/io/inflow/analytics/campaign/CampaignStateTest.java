@@ -181,4 +181,68 @@ class CampaignStateTest {
     CampaignState restored = CampaignState.restore(state.snapshot());
     assertEquals(state.view(), restored.view());
   }
+
+  /**
+   * Worked by hand, read at day 10 00:30: fees of 50 (3 days ago) and 100 (2 h ago); order A paid 200
+   * (20 min ago) and refunded 50 (10 min ago); order B paid 80 (2 days ago) and canceled (25 h ago);
+   * clicks: one 3 days ago, two 5 min ago.
+   */
+  @Test
+  void windowKpisWorkedByHand() {
+    long now = 10 * 1440 + 30;
+    var code = new io.inflow.protocol.event.Attribution(io.inflow.protocol.event.Attribution.Kind.DISCOUNT_CODE, "X");
+    List<IngestEvent> events = List.of(
+        new io.inflow.protocol.event.Spend("s1", "spring", null, eur("50"), "EUR",
+            io.inflow.protocol.event.Spend.Kind.FEE, at(now - 3 * 1440)),
+        new io.inflow.protocol.event.Spend("s2", "spring", null, eur("100"), "EUR",
+            io.inflow.protocol.event.Spend.Kind.FEE, at(now - 120)),
+        new io.inflow.protocol.event.Conversion("c1", "spring", null, "A", null, eur("200"), "EUR",
+            ConversionStatus.PAID, code, List.of(), at(now - 20)),
+        new io.inflow.protocol.event.Conversion("c2", "spring", null, "A", null, eur("50"), "EUR",
+            ConversionStatus.REFUNDED, code, List.of(), at(now - 10)),
+        new io.inflow.protocol.event.Conversion("c3", "spring", null, "B", null, eur("80"), "EUR",
+            ConversionStatus.PAID, code, List.of(), at(now - 2 * 1440)),
+        new io.inflow.protocol.event.Conversion("c4", "spring", null, "B", null, eur("80"), "EUR",
+            ConversionStatus.CANCELED, code, List.of(), at(now - 25 * 60)),
+        new io.inflow.protocol.event.Click("k1", "spring", null, at(now - 3 * 1440), null),
+        new io.inflow.protocol.event.Click("k2", "spring", null, at(now - 5), null),
+        new io.inflow.protocol.event.Click("k3", "spring", null, at(now - 5), null));
+    for (long seed = 0; seed < 6; seed++) {
+      List<IngestEvent> shuffled = new java.util.ArrayList<>(events);
+      java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+      CampaignState state = defined();
+      for (IngestEvent e : shuffled) state = record(state, List.of(e));
+      CampaignView v = state.view(at(now), io.inflow.analytics.kpi.KpiSettings.defaults());
+      Map<String, Map<String, Object>> w = v.analytics().windows();
+      assertEquals(List.of("1h", "24h", "7d", "30d", "toDate"), List.copyOf(w.keySet()));
+
+      Map<String, Object> hour = w.get("1h");
+      assertEquals(0, eur("0").compareTo((BigDecimal) hour.get("spend")));
+      assertEquals(0, eur("150").compareTo((BigDecimal) hour.get("revenue")));
+      assertEquals(1L, hour.get("conversions"));
+      assertEquals(2L, hour.get("clicks"));
+      assertEquals(0, eur("0.5").compareTo((BigDecimal) hour.get("conversionRate")));
+      assertNull(hour.get("roas"), "no spend in the last hour");
+
+      Map<String, Object> day = w.get("24h"); // B's cancellation is 25 h ago, its payment 2 days ago
+      assertEquals(0, eur("100").compareTo((BigDecimal) day.get("spend")));
+      assertEquals(0, eur("150").compareTo((BigDecimal) day.get("revenue")));
+      assertEquals(0, eur("1.5").compareTo((BigDecimal) day.get("roas")));
+      assertEquals(0, eur("0.5").compareTo((BigDecimal) day.get("roi")));
+      assertEquals(0, eur("50").compareTo((BigDecimal) day.get("cpc")));
+
+      Map<String, Object> week = w.get("7d"); // B paid 80 and was canceled: nothing left
+      assertEquals(0, eur("150").compareTo((BigDecimal) week.get("spend")));
+      assertEquals(0, eur("150").compareTo((BigDecimal) week.get("revenue")));
+      assertEquals(1L, week.get("conversions"));
+      assertEquals(3L, week.get("clicks"));
+      assertEquals(0, eur("1").compareTo((BigDecimal) week.get("roas")));
+      assertFalse(week.containsKey("emv"), "EMV is campaign-to-date only");
+
+      assertEquals(0, v.revenue().compareTo((BigDecimal) w.get("toDate").get("revenue")));
+      assertEquals(0, v.spend().compareTo((BigDecimal) w.get("toDate").get("spend")));
+      assertEquals(v.conversions(), w.get("toDate").get("conversions"));
+      assertEquals(v, CampaignState.restore(state.snapshot()).view(at(now), io.inflow.analytics.kpi.KpiSettings.defaults()));
+    }
+  }
 }

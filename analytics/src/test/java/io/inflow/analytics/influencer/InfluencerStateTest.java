@@ -152,4 +152,69 @@ class InfluencerStateTest {
     assertTrue(InfluencerState.empty("x", 64).isEmpty());
     assertNull(InfluencerState.empty("x", 64).view().engagementRateByFollowers());
   }
+
+  /**
+   * Worked by hand, read at day 30 00:30. Followers 10,000 (day 10, a baseline) → 10,500 (5 days ago)
+   * → 10,400 (30 min ago). Post p1: views 1,000 / likes 100 / comments 10 ten days ago, 3,000 / 250 / 30
+   * two hours ago; p2: 500 / 40 / 5 twenty minutes ago (reach is half the views in these events).
+   */
+  @Test
+  void rollingWindowsAndGrowthWorkedByHand() {
+    long now = 30 * 1440 + 30;
+    List<IngestEvent> events = List.of(
+        followers("f1", "anna", Platform.INSTAGRAM, now - 20 * 1440, 10_000, 100),
+        followers("f2", "anna", Platform.INSTAGRAM, now - 5 * 1440, 10_500, 100),
+        followers("f3", "anna", Platform.INSTAGRAM, now - 30, 10_400, 100),
+        metrics("m1", "anna", "p1", null, now - 10 * 1440, 1000, 100, 10, 0, 0),
+        metrics("m2", "anna", "p1", null, now - 120, 3000, 250, 30, 0, 0),
+        metrics("m3", "anna", "p2", null, now - 20, 500, 40, 5, 0, 0));
+    for (long seed = 0; seed < 6; seed++) {
+      List<IngestEvent> shuffled = new ArrayList<>(events);
+      Collections.shuffle(shuffled, new Random(seed));
+      List<List<IngestEvent>> batches = shuffled.stream().map(List::of).toList();
+      InfluencerState state = applyAll(batches);
+      InfluencerView v = state.view(at(now));
+
+      var hour = v.windows().get("1h"); // p2 only; followers −100
+      assertEquals(1, hour.posts());
+      assertEquals(45, hour.engagements());
+      assertEquals(-100, hour.followerGrowth());
+      assertEquals(new BigDecimal("0.00432692"), hour.engagementRateByFollowers()); // 45 / 1 / 10,400
+
+      var day = v.windows().get("24h"); // p1 grew 2,000 views / 170 engagements, p2 500 / 45
+      assertEquals(2, day.posts());
+      assertEquals(2500, day.views());
+      assertEquals(1250, day.reach());
+      assertEquals(215, day.engagements());
+      assertEquals(new BigDecimal("0.0103365"), day.engagementRateByFollowers()); // 215 / 2 / 10,400
+      assertEquals(new BigDecimal("0.172"), day.engagementRateByReach()); // 215 / 1,250
+      assertEquals(new BigDecimal("0.086"), day.engagementRateByViews()); // 215 / 2,500
+
+      assertEquals(215, v.windows().get("7d").engagements());
+      assertEquals(400, v.windows().get("7d").followerGrowth()); // +500 − 100; day 10 is the baseline
+      assertEquals(325, v.windows().get("30d").engagements()); // p1's first 110 too
+      assertEquals(325, v.windows().get("toDate").engagements());
+      assertEquals(List.of("1h", "24h", "7d", "30d", "toDate"), List.copyOf(v.windows().keySet()));
+
+      assertEquals(400, v.growth().change7d());
+      assertEquals(0, new BigDecimal("0.04").compareTo(v.growth().rate7d())); // 400 / 10,000
+      assertEquals(400, v.growth().change30d());
+      assertEquals(0, new BigDecimal("0.015625").compareTo(v.engagementRateByFollowers())); // 325 / 2 / 10,400
+
+      assertEquals(v, InfluencerState.restore(state.snapshot()).view(at(now)), "snapshot round trip");
+    }
+  }
+
+  @Test
+  void windowsAreEmptyLongAfterTheLastEvent() {
+    InfluencerState state = applyAll(List.of(List.of(
+        metrics("m1", "anna", "p1", null, 10, 1000, 100, 10, 0, 0),
+        followers("f1", "anna", Platform.INSTAGRAM, 10, 5_000, 10))));
+    InfluencerView v = state.view(at(60L * 24 * 60));
+    assertEquals(0, v.windows().get("30d").engagements());
+    assertNull(v.windows().get("30d").engagementRateByFollowers());
+    assertEquals(110, v.windows().get("toDate").engagements());
+    assertEquals(0, v.growth().change7d());
+    assertEquals(0, BigDecimal.ZERO.compareTo(v.growth().rate7d()));
+  }
 }

@@ -106,8 +106,27 @@ class CounterDeltasTest {
   void keysAreIndependent() {
     CounterDeltas d = CounterDeltas.forFollowers();
     d.observe("instagram", t(1), 1000);
-    assertEquals(List.of(new Delta("tiktok", t(1), Map.of(Metric.FOLLOWER_GROWTH, 500L))), d.observe("tiktok", t(1), 500));
+    assertEquals(List.of(), d.observe("tiktok", t(1), 500), "a first follower count is a baseline");
+    assertEquals(List.of(new Delta("tiktok", t(2), Map.of(Metric.FOLLOWER_GROWTH, 20L))), d.observe("tiktok", t(2), 520));
     assertEquals(2, d.keys());
+  }
+
+  @Test
+  void followerGrowthStartsFromTheEarliestCountWhateverTheOrder() {
+    // counts 1000 @1, 1100 @3, 950 @5: growth +100 @3, −150 @5, nothing @1 (baseline)
+    int[][] counts = {{1, 1000}, {3, 1100}, {5, 950}};
+    int[][] orders = {{0, 1, 2}, {2, 1, 0}, {1, 2, 0}, {2, 0, 1}, {1, 0, 2}};
+    for (int[] order : orders) {
+      CounterDeltas d = CounterDeltas.forFollowers();
+      Map<Instant, Long> byInstant = new java.util.TreeMap<>();
+      for (int i : order) {
+        for (Delta delta : d.observe("instagram", t(counts[i][0]), counts[i][1])) {
+          byInstant.merge(delta.at(), delta.get(Metric.FOLLOWER_GROWTH), Long::sum);
+        }
+      }
+      byInstant.values().removeIf(v -> v == 0);
+      assertEquals(Map.of(t(3), 100L, t(5), -150L), byInstant, "order " + java.util.Arrays.toString(order));
+    }
   }
 
   @Test

@@ -10,7 +10,8 @@ import java.util.Map;
  * The KPI block of a campaign view. {@code kpis} maps each KPI name (engagements, cpm, cpv, cpe,
  * cpc, cac, revenue, roas, roi, emv, conversionRate, engagementRateByReach, …) to its value; a KPI
  * whose denominator is zero is null (shown as JSON null), never NaN or infinity. Formulas are in the
- * README ("KPIs").
+ * README ("KPIs"). {@code windows} maps "1h", "24h", "7d", "30d" and "toDate" to the same KPIs over the
+ * growth within that rolling window (no EMV, unique audience or CAC: those are campaign-to-date only).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record CampaignKpis(
@@ -24,7 +25,8 @@ public record CampaignKpis(
     BigDecimal unattributedRevenue,
     List<String> attributionWarnings,
     Long uniqueAudience,
-    List<InfluencerContribution> influencers)
+    List<InfluencerContribution> influencers,
+    Map<String, Map<String, Object>> windows)
     implements JournalSerializable {
 
   /** Share of budget spent ÷ share of flight time elapsed (1 = on pace). Null fields when unknown. */

@@ -10,7 +10,8 @@ import java.util.Map;
  * {@code following} sum the latest observation of every platform account; {@code platform} is the
  * account with the most followers. Post counters are the latest cumulative values per post, summed.
  * {@code engagementRateByFollowers} = engagements ÷ posts with metrics ÷ followers (average per post),
- * null while either is zero.
+ * null while either is zero. {@code windows} maps "1h", "24h", "7d", "30d" and "toDate" to the
+ * activity within that rolling window; {@code growth} is the follower growth over 7 and 30 days.
  */
 public record InfluencerView(
     String influencerId,
@@ -34,7 +35,9 @@ public record InfluencerView(
     long conversions,
     long eventsRecorded,
     Instant updatedAt,
-    java.util.List<String> campaigns)
+    java.util.List<String> campaigns,
+    Map<String, InfluencerWindow> windows,
+    FollowerGrowth growth)
     implements JournalSerializable {
 
   /** One platform account: latest observed counts. */

@@ -1,0 +1,107 @@
+package io.inflow.analytics.window;
+
+import io.inflow.analytics.common.PostCounters;
+import io.inflow.analytics.window.RollingCounters.Window;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The rolling windows of one entity (an influencer or a campaign): post counter growth and follower
+ * growth derived from cumulative observations ({@link CounterDeltas}), other counts added as they
+ * happen, and money per currency, all summed over time by {@link RollingCounters}. Observations may
+ * arrive late, twice or out of order; every sum is the same as in time order. Mutable and owned by
+ * one entity's state; {@link #snapshot()} and {@link #restore} copy it.
+ *
+ * <h2>Memory bound</h2>
+ * One {@link RollingCounters} for counts (at most {@code 5,240 + 9,488 m} bytes for {@code m}
+ * metrics in use: ≤ 119,096 bytes with all 12 count metrics) plus one per currency seen for spend and
+ * revenue (≤ 24,216 bytes each), plus {@link CounterDeltas}: 632 bytes per post and 248 bytes per
+ * follower account. It does not grow with the number or rate of events, only with posts, accounts
+ * and currencies.
+ */
+public final class ActivityWindows {
+  private final CounterDeltas posts;
+  private final CounterDeltas followers;
+  private final RollingCounters counts;
+  private final Map<String, RollingCounters> money;
+
+  /** Immutable copy; {@code money} is keyed by ISO-4217 currency. */
+  public record Snapshot(CounterDeltas.Snapshot posts, CounterDeltas.Snapshot followers,
+      RollingCounters.Snapshot counts, Map<String, RollingCounters.Snapshot> money) {}
+
+  private ActivityWindows(CounterDeltas posts, CounterDeltas followers, RollingCounters counts,
+      Map<String, RollingCounters> money) {
+    this.posts = posts;
+    this.followers = followers;
+    this.counts = counts;
+    this.money = money;
+  }
+
+  public static ActivityWindows create() {
+    return new ActivityWindows(CounterDeltas.forPosts(), CounterDeltas.forFollowers(), RollingCounters.create(),
+        new TreeMap<>());
+  }
+
+  /** A post's cumulative counters: their growth since the previous observation counts at {@code c.observedAt()}. */
+  public void observePost(String postId, PostCounters c) {
+    addAll(posts.observe(postId, c));
+  }
+
+  /** An account's follower count: its change since the previous observation counts as {@link Metric#FOLLOWER_GROWTH}. */
+  public void observeFollowers(String account, Instant at, long followerCount) {
+    addAll(followers.observe(account, at, followerCount));
+  }
+
+  private void addAll(List<CounterDeltas.Delta> deltas) {
+    for (CounterDeltas.Delta d : deltas) counts.add(d);
+  }
+
+  /** Adds a count (clicks, conversions, comments received…); may be negative. */
+  public void add(Instant at, Metric metric, long units) {
+    if (metric.scale() != 0) throw new IllegalArgumentException(metric + " is money: use addMoney");
+    counts.add(at, metric, units);
+  }
+
+  /** Adds money ({@link Metric#SPEND} or {@link Metric#REVENUE}) in {@code currency}; may be negative. */
+  public void addMoney(Instant at, String currency, Metric metric, BigDecimal amount) {
+    if (metric.scale() == 0) throw new IllegalArgumentException(metric + " is a count: use add");
+    if (amount.signum() == 0) return;
+    money.computeIfAbsent(currency, c -> RollingCounters.create()).add(at, metric, amount);
+  }
+
+  /** A count summed over {@code window} ending at {@code now}. */
+  public long sum(Metric metric, Window window, Instant now) {
+    return counts.sum(metric, window, now);
+  }
+
+  /** Money in {@code currency} over {@code window}; zero when none was seen, null for a null currency. */
+  public BigDecimal money(String currency, Metric metric, Window window, Instant now) {
+    if (currency == null) return null;
+    RollingCounters c = money.get(currency);
+    return c == null ? BigDecimal.ZERO.setScale(metric.scale()) : c.decimalSum(metric, window, now);
+  }
+
+  /** Posts whose latest counter observation falls in {@code window} (all posts with counters to date). */
+  public long postsObservedIn(Window window, Instant now) {
+    return posts.keysObservedSince(window.startAt(now));
+  }
+
+  public Snapshot snapshot() {
+    Map<String, RollingCounters.Snapshot> m = new TreeMap<>();
+    money.forEach((currency, c) -> m.put(currency, c.snapshot()));
+    return new Snapshot(posts.snapshot(), followers.snapshot(), counts.snapshot(), Collections.unmodifiableMap(m));
+  }
+
+  /** Restores a snapshot; null (a snapshot from before windows existed) gives empty windows. */
+  public static ActivityWindows restore(Snapshot s) {
+    if (s == null) return create();
+    Map<String, RollingCounters> m = new TreeMap<>();
+    if (s.money() != null) s.money().forEach((currency, c) -> m.put(currency, RollingCounters.restore(c)));
+    return new ActivityWindows(CounterDeltas.restore(s.posts()), CounterDeltas.restore(s.followers()),
+        RollingCounters.restore(s.counts()), m);
+  }
+}
