@@ -5,7 +5,7 @@ import io.inflow.analytics.campaign.CampaignSnapshot;
 import io.inflow.analytics.campaign.CampaignState;
 import io.inflow.node.EntitySettings;
 import io.inflow.node.InflowEntity;
-import io.inflow.node.live.CampaignUpdate;
+import io.inflow.node.live.CampaignChanged;
 import io.inflow.node.live.LiveRegistry;
 import java.time.Instant;
 import io.inflow.node.readmodel.SummaryWriter;
@@ -115,8 +115,7 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
   protected void afterPersist(CampaignState next) {
     super.afterPersist(next);
     lastPersistedAt = Instant.now();
-    live.tell(new LiveRegistry.Publish(
-        new CampaignUpdate(entityId, lastSequenceNumber(context), lastPersistedAt, next.view())));
+    live.tell(new LiveRegistry.Publish(new CampaignChanged(entityId, lastSequenceNumber(context), lastPersistedAt)));
   }
 
   @Override

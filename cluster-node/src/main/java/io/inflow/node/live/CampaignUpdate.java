@@ -6,13 +6,13 @@ import java.time.Instant;
 import org.apache.pekko.actor.DeadLetterSuppression;
 
 /**
- * A campaign's state after a durable change, as its entity publishes it to the campaign's cluster
- * topic. {@code version} is the entity's journal sequence number, so it only grows, also across
+ * A campaign's state after a durable change, as a {@link LiveFeed} read it from the entity and hands
+ * it to its node's WebSocket sessions. {@code version} is the entity's journal sequence number, so it only grows, also across
  * restarts and moves of the entity; {@code persistedAt} is when the write was acknowledged (null
  * when the node that read the state did not see the write itself).
  *
- * <p>Dropping one is normal — a topic with no subscribers anywhere drops every update, and a newer
- * state or a resync follows any lost one — so undelivered updates are not logged as dead letters.
+ * <p>Dropping one is normal (a session that just closed; a newer state follows any lost one), so
+ * undelivered updates are not logged as dead letters.
  */
 public record CampaignUpdate(String campaignId, long version, Instant persistedAt, CampaignView view)
     implements JournalSerializable, DeadLetterSuppression {

@@ -22,14 +22,15 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  *
  * <p>The registry watches every session it attaches: when a socket closes, its stream stops, the
  * session's actor terminates and the registry detaches it from its feed. Everything here is local
- * to the node; only {@link CampaignUpdate}s cross nodes, through the topics.
+ * to the node; only {@link CampaignChanged} notices (through the topics) and the feeds' reads of
+ * the entity cross nodes.
  */
 public final class LiveRegistry extends AbstractBehavior<LiveRegistry.Command> {
 
   public sealed interface Command {}
 
   /** The campaign entity on this node changed; sent by the entity after each persist, never awaited. */
-  public record Publish(CampaignUpdate update) implements Command {}
+  public record Publish(CampaignChanged change) implements Command {}
 
   /** A WebSocket session wants the campaign's updates until its actor terminates. */
   public record Attach(String campaignId, ActorRef<CampaignUpdate> session) implements Command {}
@@ -93,8 +94,8 @@ public final class LiveRegistry extends AbstractBehavior<LiveRegistry.Command> {
   }
 
   private Behavior<Command> onPublish(Publish publish) {
-    Entry entry = active(publish.update().campaignId());
-    entry.feed.tell(new LiveFeed.Publish(publish.update()));
+    Entry entry = active(publish.change().campaignId());
+    entry.feed.tell(new LiveFeed.Publish(publish.change()));
     return this;
   }
 
