@@ -125,6 +125,7 @@ public final class InflowNode implements AutoCloseable {
       ReadModel tables = new ReadModel(system, JournalSchema.PLUGIN_PATH, keyspace);
       summaries = system.systemActorOf(SummaryWriter.create(tables, influencers, campaigns,
           inflow.getDuration("read-model.flush-interval")), "summary-writer", Props.empty());
+      SummaryWriter.stopOnShutdown(system, summaries);
       readModel = new ReadModelService(tables, system.executionContext());
     }
     EntitySettings entitySettings = EntitySettings.fromConfig(inflow);

@@ -19,6 +19,7 @@ import io.inflow.analytics.window.RollingCounters.Window;
 import io.inflow.analytics.window.UniqueAudience;
 import io.inflow.protocol.api.CampaignDefinition;
 import io.inflow.protocol.api.CampaignKpis;
+import io.inflow.protocol.api.CampaignListItem;
 import io.inflow.protocol.api.CampaignView;
 import io.inflow.protocol.api.Enrolment;
 import io.inflow.protocol.event.Click;
@@ -222,6 +223,24 @@ public final class CampaignState {
     Map<String, BigDecimal> revenue = new TreeMap<>(paidByCurrency);
     refundedByCurrency.forEach((c, r) -> revenue.merge(c, r.negate(), BigDecimal::add));
     return revenue;
+  }
+
+  /** Days of history in a campaign's summary row. */
+  public static final int SUMMARY_DAYS = 30;
+
+  /**
+   * The campaign's row in its brand's overview, at {@code now}, or null while it is not defined:
+   * headline totals (as in {@link #view(Instant, KpiSettings)}) and the last {@value #SUMMARY_DAYS}
+   * days, without KPIs, cheap enough to compute for every changed campaign each read-model flush.
+   */
+  public CampaignListItem summary(Instant now) {
+    CampaignDefinition d = definition;
+    if (d == null) return null;
+    String currency = reportingCurrency();
+    return new CampaignListItem(campaignId, d.brandId(), d.name(), currency, d.budget(),
+        in(spendByCurrency, currency), in(revenueByCurrency(), currency), posts.views(), posts.engagements(), clicks,
+        conversions, d.startsAt(), d.endsAt(), ledger.updatedAt() == null ? definedAt : ledger.updatedAt(),
+        windows.lastDays(SUMMARY_DAYS, now, currency));
   }
 
   public CampaignView view() {

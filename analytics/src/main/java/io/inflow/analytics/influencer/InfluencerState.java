@@ -13,6 +13,7 @@ import io.inflow.analytics.window.ActivityWindows;
 import io.inflow.analytics.window.Metric;
 import io.inflow.analytics.window.RollingCounters.Window;
 import io.inflow.protocol.api.FollowerGrowth;
+import io.inflow.protocol.api.InfluencerListItem;
 import io.inflow.protocol.api.InfluencerView;
 import io.inflow.protocol.api.InfluencerWindow;
 import io.inflow.protocol.event.Click;
@@ -132,16 +133,21 @@ public final class InfluencerState {
     return view(Instant.now());
   }
 
-  /** The immutable view, with rolling windows ending at {@code now}. */
-  public InfluencerView view(Instant now) {
-    long followers = followers();
-    long following = accounts.values().stream().mapToLong(Account::following).sum();
-    String platform = accounts.entrySet().stream()
+  /** The account with the most followers, else the platform of a post, else null. */
+  private String platform() {
+    return accounts.entrySet().stream()
         .max(Map.Entry.comparingByValue(Comparator.comparingLong(Account::followers)))
         .map(e -> e.getKey().wireName())
         .orElseGet(() -> posts.latestByPost().values().stream()
             .map(PostCounters::platform).filter(Objects::nonNull)
             .map(Platform::wireName).findFirst().orElse(null));
+  }
+
+  /** The immutable view, with rolling windows ending at {@code now}. */
+  public InfluencerView view(Instant now) {
+    long followers = followers();
+    long following = accounts.values().stream().mapToLong(Account::following).sum();
+    String platform = platform();
     Map<String, InfluencerView.AccountView> accountViews = new TreeMap<>();
     accounts.forEach((p, a) -> accountViews.put(p.wireName(),
         new InfluencerView.AccountView(a.followers(), a.following(), a.observedAt())));
@@ -154,6 +160,19 @@ public final class InfluencerState {
         posts.saves(), posts.engagements(), toDate.engagementRateByFollowers(),
         commentsReceived, clicks, conversions, ledger.eventsRecorded(), ledger.updatedAt(), List.copyOf(campaigns),
         windowViews, growth(now, followers));
+  }
+
+  /**
+   * The influencer's row in the ranked list, at {@code now}: the same numbers as {@link #view(Instant)}
+   * without the windows, cheap enough to compute for every changed influencer each read-model flush.
+   */
+  public InfluencerListItem summary(Instant now) {
+    long followers = followers();
+    Kpis toDate = KpiCalculator.compute(toDateInputs(followers), KpiSettings.defaults());
+    long month = windows.sum(Metric.FOLLOWER_GROWTH, Window.LAST_30_DAYS, now);
+    return new InfluencerListItem(influencerId, platform(), Tier.of(followers).wireName(), followers,
+        toDate.engagementRateByFollowers(), posts.posts(), posts.views(), posts.engagements(), List.copyOf(campaigns),
+        ledger.updatedAt(), month, growthRate(month, followers));
   }
 
   private io.inflow.analytics.kpi.KpiInputs toDateInputs(long followers) {

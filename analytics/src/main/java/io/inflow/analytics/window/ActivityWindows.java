@@ -3,7 +3,10 @@ package io.inflow.analytics.window;
 import io.inflow.analytics.common.PostCounters;
 import io.inflow.analytics.window.RollingCounters.Window;
 import java.math.BigDecimal;
+import io.inflow.protocol.api.CampaignListItem;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +86,32 @@ public final class ActivityWindows {
     if (currency == null) return null;
     RollingCounters c = money.get(currency);
     return c == null ? BigDecimal.ZERO.setScale(metric.scale()) : c.decimalSum(metric, window, now);
+  }
+
+  /**
+   * The {@code days} UTC days ending with the day of {@code now}, oldest first: views, engagements
+   * (likes + comments + shares + saves), clicks and conversions gained, and spend and revenue in
+   * {@code currency} (null without one).
+   */
+  public List<CampaignListItem.DayPoint> lastDays(int days, Instant now, String currency) {
+    Instant to = now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+    Instant from = to.minus(days, ChronoUnit.DAYS);
+    TimeSeries c = counts.timeSeries(from, to, BucketSize.DAY);
+    RollingCounters m = currency == null ? null : money.get(currency);
+    TimeSeries cash = m == null ? null : m.timeSeries(from, to, BucketSize.DAY);
+    List<CampaignListItem.DayPoint> out = new ArrayList<>(c.points().size());
+    for (int i = 0; i < c.points().size(); i++) {
+      TimeSeries.Point p = c.points().get(i);
+      long engagements = p.get(Metric.LIKES) + p.get(Metric.COMMENTS) + p.get(Metric.SHARES) + p.get(Metric.SAVES);
+      out.add(new CampaignListItem.DayPoint(p.start(), p.get(Metric.VIEWS), engagements, p.get(Metric.CLICKS),
+          p.get(Metric.CONVERSIONS), amount(currency, cash, i, Metric.SPEND), amount(currency, cash, i, Metric.REVENUE)));
+    }
+    return out;
+  }
+
+  private static BigDecimal amount(String currency, TimeSeries cash, int i, Metric metric) {
+    if (currency == null) return null;
+    return metric.toDecimal(cash == null ? 0 : cash.points().get(i).get(metric));
   }
 
   /** Posts whose latest counter observation falls in {@code window} (all posts with counters to date). */

@@ -243,6 +243,16 @@ class CampaignStateTest {
       assertEquals(0, v.spend().compareTo((BigDecimal) w.get("toDate").get("spend")));
       assertEquals(v.conversions(), w.get("toDate").get("conversions"));
       assertEquals(v, CampaignState.restore(state.snapshot()).view(at(now), io.inflow.analytics.kpi.KpiSettings.defaults()));
+
+      var daily = state.summary(at(now)).daily(); // 30 UTC days ending with day 10
+      assertEquals(30, daily.size());
+      assertEquals(at(10 * 1440), daily.get(29).day());
+      assertEquals(2, daily.get(29).clicks()); // the two 5 minutes ago
+      assertEquals(1, daily.get(29).conversions()); // order A, paid and partly refunded today
+      assertEquals(0, eur("150").compareTo(daily.get(29).revenue()));
+      assertEquals(0, eur("100").compareTo(daily.get(28).spend())); // 2 h ago was yesterday 22:30
+      assertEquals(0, eur("150").compareTo(daily.stream().map(d -> d.spend()).reduce(BigDecimal.ZERO, BigDecimal::add)));
+      assertEquals(3, daily.stream().mapToLong(d -> d.clicks()).sum());
     }
   }
 }

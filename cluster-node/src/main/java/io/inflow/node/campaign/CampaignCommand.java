@@ -29,4 +29,9 @@ public sealed interface CampaignCommand extends JournalSerializable {
    * before any write) and when this incarnation of the entity last persisted (null if it has not).
    */
   record CampaignReply(CampaignView view, long version, Instant persistedAt) implements JournalSerializable {}
+
+  /** Reply with the campaign's read-model row (cheaper than the view), null while undefined. */
+  record GetSummary(ActorRef<SummaryReply> replyTo) implements CampaignCommand {}
+
+  record SummaryReply(io.inflow.protocol.api.CampaignListItem item) implements JournalSerializable {}
 }

@@ -91,6 +91,8 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
         .onCommand(CampaignCommand.RecordBatch.class, (state, cmd) ->
             recordBatch(state.split(cmd.events()), CampaignEvent.BatchRecorded::new, cmd.replyTo()))
         .onCommand(CampaignCommand.GetCampaign.class, this::onGet)
+        .onCommand(CampaignCommand.GetSummary.class, (state, cmd) -> Effect().reply(cmd.replyTo(),
+            new CampaignCommand.SummaryReply(state.summary(Instant.now()))))
         .build();
   }
 

@@ -29,6 +29,13 @@ public class CampaignService {
     return current(campaignId).thenApplyAsync(reply -> Optional.ofNullable(reply.view()), executor);
   }
 
+  /** The campaign's read-model row, empty while it is not defined. */
+  public CompletionStage<Optional<io.inflow.protocol.api.CampaignListItem>> summary(String campaignId) {
+    return sharding.entityRefFor(CampaignEntity.ENTITY_KEY, campaignId)
+        .ask(CampaignCommand.GetSummary::new, askTimeout)
+        .thenApplyAsync(reply -> Optional.ofNullable(reply.item()), executor);
+  }
+
   /** The view with its version (the entity's journal sequence number); the view is null when unknown. */
   public CompletionStage<CampaignCommand.CampaignReply> current(String campaignId) {
     return sharding.entityRefFor(CampaignEntity.ENTITY_KEY, campaignId)

@@ -103,7 +103,7 @@ public final class ApiRoutes extends AllDirectives {
     return parameterOptional("tier", tier -> parameterOptional("platform", platform ->
         parameterOptional("sort", sort -> parameterOptional("limit", limit -> {
           ReadModelService.Sort order = sort.map(s -> ReadModelService.Sort.parse(s).orElseThrow(() ->
-              ApiException.badRequest("invalid_parameter", "sort must be one of er, followers, views, engagements",
+              ApiException.badRequest("invalid_parameter", "sort must be one of er, followers, views, engagements, growth",
                   List.of(ErrorDetail.field("sort", "invalid_value", "unknown sort '" + s + "'")))))
               .orElse(ReadModelService.Sort.ER);
           int max = limit.map(ApiRoutes::parseLimit).orElse(50);

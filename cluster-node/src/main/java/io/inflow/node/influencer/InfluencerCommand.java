@@ -19,4 +19,9 @@ public sealed interface InfluencerCommand extends JournalSerializable {
 
   /** The reply to {@link GetInfluencer}: {@code view} is null for an unknown influencer. */
   record InfluencerReply(io.inflow.protocol.api.InfluencerView view) implements JournalSerializable {}
+
+  /** Reply with the influencer's read-model row (cheaper than the view), null when unknown. */
+  record GetSummary(ActorRef<SummaryReply> replyTo) implements InfluencerCommand {}
+
+  record SummaryReply(io.inflow.protocol.api.InfluencerListItem item) implements JournalSerializable {}
 }

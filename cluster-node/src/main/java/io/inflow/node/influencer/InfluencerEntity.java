@@ -69,6 +69,8 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
         .onCommand(InfluencerCommand.RecordBatch.class, (state, cmd) ->
             recordBatch(state.split(cmd.events()), InfluencerEvent.BatchRecorded::new, cmd.replyTo()))
         .onCommand(InfluencerCommand.GetInfluencer.class, this::onGet)
+        .onCommand(InfluencerCommand.GetSummary.class, (state, cmd) -> Effect().reply(cmd.replyTo(),
+            new InfluencerCommand.SummaryReply(state.isEmpty() ? null : state.summary(java.time.Instant.now()))))
         .build();
   }
 

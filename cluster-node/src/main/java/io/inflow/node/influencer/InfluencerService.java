@@ -24,4 +24,11 @@ public class InfluencerService {
         .ask(InfluencerCommand.GetInfluencer::new, askTimeout)
         .thenApplyAsync(reply -> Optional.ofNullable(reply.view()), executor);
   }
+
+  /** The influencer's read-model row, empty when unknown. */
+  public CompletionStage<Optional<io.inflow.protocol.api.InfluencerListItem>> summary(String influencerId) {
+    return sharding.entityRefFor(InfluencerEntity.ENTITY_KEY, influencerId)
+        .ask(InfluencerCommand.GetSummary::new, askTimeout)
+        .thenApplyAsync(reply -> Optional.ofNullable(reply.item()), executor);
+  }
 }

@@ -18,7 +18,7 @@ public final class ReadModelService {
 
   /** How the influencer list can be ranked (highest first). */
   public enum Sort {
-    ER, FOLLOWERS, VIEWS, ENGAGEMENTS;
+    ER, FOLLOWERS, VIEWS, ENGAGEMENTS, GROWTH;
 
     public static Optional<Sort> parse(String value) {
       for (Sort s : values()) if (s.name().equalsIgnoreCase(value)) return Optional.of(s);
@@ -54,6 +54,8 @@ public final class ReadModelService {
       case FOLLOWERS -> descending(InfluencerListItem::followers).thenComparing(byId);
       case VIEWS -> descending(InfluencerListItem::views).thenComparing(byId);
       case ENGAGEMENTS -> descending(InfluencerListItem::engagements).thenComparing(byId);
+      case GROWTH -> Comparator.comparing(InfluencerListItem::growthRate30d,
+          Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder())).thenComparing(byId);
     };
   }
 
@@ -77,8 +79,34 @@ public final class ReadModelService {
           .toList();
       return Optional.of(new BrandOverview(brandId, campaigns.size(), spend, revenue,
           sum(campaigns, CampaignListItem::views), sum(campaigns, CampaignListItem::engagements),
-          sum(campaigns, CampaignListItem::clicks), sum(campaigns, CampaignListItem::conversions), ordered));
+          sum(campaigns, CampaignListItem::clicks), sum(campaigns, CampaignListItem::conversions), ordered,
+          trend(campaigns)));
     }, executor);
+  }
+
+  /** The campaigns' daily points summed per day (money per currency), oldest first. */
+  private static List<BrandOverview.TrendPoint> trend(List<CampaignListItem> campaigns) {
+    Map<java.time.Instant, long[]> counts = new TreeMap<>();
+    Map<java.time.Instant, Map<String, BigDecimal>> spend = new TreeMap<>();
+    Map<java.time.Instant, Map<String, BigDecimal>> revenue = new TreeMap<>();
+    for (CampaignListItem c : campaigns) {
+      if (c.daily() == null) continue;
+      for (CampaignListItem.DayPoint p : c.daily()) {
+        long[] sums = counts.computeIfAbsent(p.day(), d -> new long[4]);
+        sums[0] += p.views();
+        sums[1] += p.engagements();
+        sums[2] += p.clicks();
+        sums[3] += p.conversions();
+        var daySpend = spend.computeIfAbsent(p.day(), d -> new TreeMap<>());
+        var dayRevenue = revenue.computeIfAbsent(p.day(), d -> new TreeMap<>());
+        if (c.currency() != null && p.spend() != null) daySpend.merge(c.currency(), p.spend(), BigDecimal::add);
+        if (c.currency() != null && p.revenue() != null) dayRevenue.merge(c.currency(), p.revenue(), BigDecimal::add);
+      }
+    }
+    List<BrandOverview.TrendPoint> out = new java.util.ArrayList<>();
+    counts.forEach((day, s) -> out.add(new BrandOverview.TrendPoint(day, s[0], s[1], s[2], s[3], spend.get(day),
+        revenue.get(day))));
+    return out;
   }
 
   private static long sum(List<CampaignListItem> items, ToLongFunction<CampaignListItem> f) {

@@ -2,8 +2,6 @@ package io.inflow.node.readmodel;
 
 import io.inflow.node.campaign.CampaignService;
 import io.inflow.node.influencer.InfluencerService;
-import io.inflow.protocol.api.CampaignListItem;
-import io.inflow.protocol.api.InfluencerListItem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,16 +10,21 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * One per node: remembers which entities changed and, once per interval, reads each one's current
- * view (one ask per changed entity, however many events it persisted) and writes its summary row to
+ * summary row (one ask per changed entity, however many events it persisted; the entity computes the
+ * row, which is much cheaper than its full view) and writes its summary row to
  * the {@link ReadModel}. Entities only send a tiny {@link Changed} after a persist, so nothing is
  * computed on the ingest path, and a flush reads and writes only a few summaries at a time so it never
  * competes in a burst with the journal. A failed read or write keeps the entity dirty for the next
@@ -37,6 +40,9 @@ public final class SummaryWriter {
 
   private record Flush() implements Command {}
 
+  /** Write what is dirty, then stop and reply (sent by CoordinatedShutdown). */
+  private record Stop(ActorRef<Done> replyTo) implements Command {}
+
   private record Flushed(Set<Changed> failed) implements Command {}
 
   /** Summaries read and written at once during a flush. */
@@ -50,6 +56,18 @@ public final class SummaryWriter {
       timers.startTimerWithFixedDelay(new Flush(), interval);
       return new Writer(ctx, readModel, influencers, campaigns).running(new LinkedHashSet<>(), false);
     }));
+  }
+
+  /**
+   * Registers a CoordinatedShutdown task, before cluster shutdown (entities are still reachable):
+   * the writer writes its dirty rows a last time and stops, so a node leaving gracefully leaves its
+   * summaries fresh and no asks to entities that are being handed off.
+   */
+  public static void stopOnShutdown(ActorSystem<?> system, ActorRef<Command> writer) {
+    CoordinatedShutdown.get(system).addTask(
+        CoordinatedShutdown.PhaseBeforeClusterShutdown(), "read-model-final-flush",
+        () -> AskPattern.<Command, Done>ask(writer, Stop::new,
+            Duration.ofSeconds(4), system.scheduler()).exceptionally(e -> Done.getInstance()));
   }
 
   /** Tells the writer, if there is one (entity unit tests run without a read model). */
@@ -68,17 +86,7 @@ public final class SummaryWriter {
           })
           .onMessage(Flush.class, f -> {
             if (flushing || dirty.isEmpty()) return Behaviors.same();
-            List<Changed> batch = new ArrayList<>(dirty);
-            dirty.clear();
-            Set<Changed> failed = ConcurrentHashMap.newKeySet();
-            // a few at a time, so a flush never floods Cassandra (or the entities) next to ingest
-            var done = Source.from(batch)
-                .mapAsyncUnordered(IN_FLIGHT, c -> refresh(c).toCompletableFuture().exceptionally(e -> {
-                  failed.add(c);
-                  return null;
-                }))
-                .runWith(Sink.ignore(), ctx.getSystem());
-            ctx.pipeToSelf(done, (ok, e) -> new Flushed(failed));
+            ctx.pipeToSelf(flush(dirty), (failed, e) -> new Flushed(failed == null ? Set.of() : failed));
             return running(dirty, true);
           })
           .onMessage(Flushed.class, done -> {
@@ -88,18 +96,46 @@ public final class SummaryWriter {
             }
             return running(dirty, false);
           })
+          .onMessage(Stop.class, stop -> {
+            // a flush in flight writes what was dirty when it began; the rest is written now
+            if (dirty.isEmpty()) return stopped(stop);
+            ctx.pipeToSelf(flush(dirty), (failed, e) -> new Flushed(Set.of()));
+            return Behaviors.receive(Command.class)
+                .onMessage(Flushed.class, done -> stopped(stop))
+                .build();
+          })
           .build();
+    }
+
+    private static Behavior<Command> stopped(Stop stop) {
+      stop.replyTo().tell(Done.getInstance());
+      return Behaviors.stopped();
+    }
+
+    /** Writes the rows of {@code dirty} (which it empties), a few at a time; completes with the failed ones. */
+    private CompletionStage<Set<Changed>> flush(Set<Changed> dirty) {
+      List<Changed> batch = new ArrayList<>(dirty);
+      dirty.clear();
+      Set<Changed> failed = ConcurrentHashMap.newKeySet();
+      // a few at a time, so a flush never floods Cassandra (or the entities) next to ingest
+      return Source.from(batch)
+          .mapAsyncUnordered(IN_FLIGHT, c -> refresh(c).toCompletableFuture().exceptionally(e -> {
+            failed.add(c);
+            return null;
+          }))
+          .runWith(Sink.ignore(), ctx.getSystem())
+          .thenApply(done -> failed);
     }
 
     private CompletionStage<?> refresh(Changed changed) {
       var executor = ctx.getExecutionContext();
       if (changed.campaign()) {
-        return campaigns.get(changed.id()).thenComposeAsync(view -> view.filter(v -> v.brandId() != null)
-            .<CompletionStage<?>>map(v -> readModel.write(CampaignListItem.of(v)))
+        return campaigns.summary(changed.id()).thenComposeAsync(item -> item
+            .<CompletionStage<?>>map(readModel::write)
             .orElse(CompletableFuture.completedFuture(null)), executor);
       }
-      return influencers.get(changed.id()).thenComposeAsync(view -> view
-          .<CompletionStage<?>>map(v -> readModel.write(InfluencerListItem.of(v)))
+      return influencers.summary(changed.id()).thenComposeAsync(item -> item
+          .<CompletionStage<?>>map(readModel::write)
           .orElse(CompletableFuture.completedFuture(null)), executor);
     }
   }

@@ -67,6 +67,8 @@ class ReadModelIntegrationTest {
         assertEquals(0, spend.compareTo(a.get("spendByCurrency").get("EUR").decimalValue()), a.toString());
         long views = traffic.campaignCounts.get(Traffic.campaignId(0))[0] + traffic.campaignCounts.get(Traffic.campaignId(1))[0];
         assertEquals(views, a.get("views").asLong());
+        assertEquals(30, a.get("trend").size(), "one trend point per day of the last 30");
+        assertEquals(30, a.get("campaignList").get(0).get("daily").size());
         assertEquals(List.of("camp-0", "camp-1"), List.of(a.get("campaignList").get(0).get("campaignId").asText(),
             a.get("campaignList").get(1).get("campaignId").asText()));
       });

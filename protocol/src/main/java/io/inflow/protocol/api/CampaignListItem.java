@@ -4,7 +4,10 @@ import io.inflow.protocol.JournalSerializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A campaign's headline numbers inside a brand overview. */
+/**
+ * A campaign's headline numbers inside a brand overview, with {@code daily}: the last 30 days (UTC,
+ * oldest first, ending with today) of growth, money in the campaign's currency.
+ */
 public record CampaignListItem(
     String campaignId,
     String brandId,
@@ -19,13 +22,12 @@ public record CampaignListItem(
     long conversions,
     Instant startsAt,
     Instant endsAt,
-    Instant updatedAt)
+    Instant updatedAt,
+    java.util.List<DayPoint> daily)
     implements JournalSerializable {
 
-  /** The list item of a defined campaign (brandId set). */
-  public static CampaignListItem of(CampaignView v) {
-    return new CampaignListItem(v.campaignId(), v.brandId(), v.name(), v.currency(), v.budget(), v.spend(),
-        v.revenue(), v.views(), v.engagements(), v.clicks(), v.conversions(), v.startsAt(), v.endsAt(),
-        v.updatedAt());
-  }
+  /** One UTC day of a campaign: counts gained and money in its currency (null when it has none). */
+  public record DayPoint(Instant day, long views, long engagements, long clicks, long conversions,
+      BigDecimal spend, BigDecimal revenue) {}
+
 }

@@ -15,11 +15,7 @@ public record InfluencerListItem(
     long views,
     long engagements,
     java.util.List<String> campaigns,
-    Instant updatedAt)
-    implements JournalSerializable {
-
-  public static InfluencerListItem of(InfluencerView v) {
-    return new InfluencerListItem(v.influencerId(), v.platform(), v.tier(), v.followers(),
-        v.engagementRateByFollowers(), v.posts(), v.views(), v.engagements(), v.campaigns(), v.updatedAt());
-  }
-}
+    Instant updatedAt,
+    long followerGrowth30d,
+    BigDecimal growthRate30d)
+    implements JournalSerializable {}
