@@ -1,7 +1,12 @@
 package io.inflow.node;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigUtil;
+import io.inflow.analytics.kpi.KpiSettings;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Tunables shared by Inflow's event-sourced entities ({@code inflow.entity.*}).
@@ -10,6 +15,7 @@ import java.time.Duration;
  * @param snapshotsKept snapshots retained per entity
  * @param dedupGenerationSize event ids remembered per entity for duplicate detection (×1 to ×2)
  * @param tagBuckets number of projection tags per entity type ({@code influencer-0..N-1})
+ * @param kpi KPI variants and the EMV rate table ({@code inflow.kpi.*})
  */
 public record EntitySettings(
     int snapshotEveryEvents,
@@ -17,7 +23,8 @@ public record EntitySettings(
     int dedupGenerationSize,
     int tagBuckets,
     Duration backoffMin,
-    Duration backoffMax) {
+    Duration backoffMax,
+    KpiSettings kpi) {
 
   public static EntitySettings fromConfig(Config inflow) {
     Config c = inflow.getConfig("entity");
@@ -27,7 +34,37 @@ public record EntitySettings(
         c.getInt("dedup-window"),
         c.getInt("tag-buckets"),
         c.getDuration("restart-backoff-min"),
-        c.getDuration("restart-backoff-max"));
+        c.getDuration("restart-backoff-max"),
+        kpiSettings(inflow.getConfig("kpi")));
+  }
+
+  /**
+   * {@code inflow.kpi}: engagement actions, EMV currency, the audience-quality discount and the EMV
+   * rate table (row → action → rate; an empty table means the built-in one, see {@link KpiSettings}).
+   *
+   * @throws IllegalArgumentException naming the key at fault
+   */
+  public static KpiSettings kpiSettings(Config kpi) {
+    Map<String, Map<String, BigDecimal>> rates = new LinkedHashMap<>();
+    Config table = kpi.getConfig("emv-rates");
+    for (String row : table.root().keySet()) {
+      Map<String, BigDecimal> actions = new LinkedHashMap<>();
+      Config rowConfig = table.getConfig(ConfigUtil.joinPath(row));
+      for (String action : rowConfig.root().keySet()) {
+        String raw = rowConfig.getString(ConfigUtil.joinPath(action));
+        try {
+          BigDecimal rate = new BigDecimal(raw);
+          if (rate.signum() < 0) throw new NumberFormatException();
+          actions.put(action, rate);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("inflow.kpi.emv-rates." + row + "." + action
+              + " must be a non-negative decimal, got '" + raw + "'");
+        }
+      }
+      rates.put(row, actions);
+    }
+    return KpiSettings.fromConfig(kpi.getStringList("engagement-actions"), kpi.getString("emv-currency"),
+        rates.isEmpty() ? KpiSettings.defaultRateTable() : rates, kpi.getBoolean("emv-audience-quality-discount"));
   }
 
   /** The projection tags of an entity: {@code prefix-(hash mod tagBuckets)}, none when tagBuckets is 0. */

@@ -18,7 +18,8 @@ import java.util.Map;
 public final class TestEvents {
   public static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
   public static final EntitySettings SETTINGS =
-      new EntitySettings(3, 2, 1024, 4, Duration.ofMillis(50), Duration.ofMillis(500));
+      new EntitySettings(3, 2, 1024, 4, Duration.ofMillis(50), Duration.ofMillis(500),
+          io.inflow.analytics.kpi.KpiSettings.defaults());
 
   private TestEvents() {}
 

@@ -130,7 +130,7 @@ public final class InfluencerState {
   }
 
   public InfluencerView view() {
-    return view(Instant.now());
+    return view(Instant.now(), KpiSettings.defaults());
   }
 
   /** The account with the most followers, else the platform of a post, else null. */
@@ -143,8 +143,11 @@ public final class InfluencerState {
             .map(Platform::wireName).findFirst().orElse(null));
   }
 
-  /** The immutable view, with rolling windows ending at {@code now}. */
-  public InfluencerView view(Instant now) {
+  /**
+   * The immutable view, with rolling windows ending at {@code now}; engagements and rates use the
+   * settings' engagement actions.
+   */
+  public InfluencerView view(Instant now, KpiSettings settings) {
     long followers = followers();
     long following = accounts.values().stream().mapToLong(Account::following).sum();
     String platform = platform();
@@ -152,12 +155,12 @@ public final class InfluencerState {
     accounts.forEach((p, a) -> accountViews.put(p.wireName(),
         new InfluencerView.AccountView(a.followers(), a.following(), a.observedAt())));
     Map<String, InfluencerWindow> windowViews = new LinkedHashMap<>();
-    for (Window w : Window.values()) windowViews.put(w.wireName(), window(w, now, followers));
-    Kpis toDate = KpiCalculator.compute(toDateInputs(followers), KpiSettings.defaults());
+    for (Window w : Window.values()) windowViews.put(w.wireName(), window(w, now, followers, settings));
+    Kpis toDate = KpiCalculator.compute(toDateInputs(followers), settings);
     return new InfluencerView(influencerId, platform, followers, following,
         Tier.of(followers).wireName(), accountViews, posts.posts(), posts.views(),
         posts.impressions(), posts.reach(), posts.likes(), posts.comments(), posts.shares(),
-        posts.saves(), posts.engagements(), toDate.engagementRateByFollowers(),
+        posts.saves(), toDate.engagements(), toDate.engagementRateByFollowers(),
         commentsReceived, clicks, conversions, ledger.eventsRecorded(), ledger.updatedAt(), List.copyOf(campaigns),
         windowViews, growth(now, followers));
   }
@@ -166,12 +169,12 @@ public final class InfluencerState {
    * The influencer's row in the ranked list, at {@code now}: the same numbers as {@link #view(Instant)}
    * without the windows, cheap enough to compute for every changed influencer each read-model flush.
    */
-  public InfluencerListItem summary(Instant now) {
+  public InfluencerListItem summary(Instant now, KpiSettings settings) {
     long followers = followers();
-    Kpis toDate = KpiCalculator.compute(toDateInputs(followers), KpiSettings.defaults());
+    Kpis toDate = KpiCalculator.compute(toDateInputs(followers), settings);
     long month = windows.sum(Metric.FOLLOWER_GROWTH, Window.LAST_30_DAYS, now);
     return new InfluencerListItem(influencerId, platform(), Tier.of(followers).wireName(), followers,
-        toDate.engagementRateByFollowers(), posts.posts(), posts.views(), posts.engagements(), List.copyOf(campaigns),
+        toDate.engagementRateByFollowers(), posts.posts(), posts.views(), toDate.engagements(), List.copyOf(campaigns),
         ledger.updatedAt(), month, growthRate(month, followers));
   }
 
@@ -181,8 +184,8 @@ public final class InfluencerState {
         .saves(posts.saves()).followers(followers).posts(posts.postsWithMetrics()).build();
   }
 
-  private InfluencerWindow window(Window w, Instant now, long followers) {
-    Kpis k = KpiCalculator.compute(WindowKpis.inputs(windows, w, now, null, followers), KpiSettings.defaults());
+  private InfluencerWindow window(Window w, Instant now, long followers, KpiSettings settings) {
+    Kpis k = KpiCalculator.compute(WindowKpis.inputs(windows, w, now, null, followers), settings);
     return new InfluencerWindow(k.posts(), k.views(), k.impressions(), k.reach(), k.likes(), k.comments(),
         k.shares(), k.saves(), k.engagements(), windows.sum(Metric.COMMENTS_RECEIVED, w, now), k.clicks(),
         k.conversions(), windows.sum(Metric.FOLLOWER_GROWTH, w, now), k.engagementRateByFollowers(),

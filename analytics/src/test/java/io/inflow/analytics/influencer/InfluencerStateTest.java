@@ -173,7 +173,7 @@ class InfluencerStateTest {
       Collections.shuffle(shuffled, new Random(seed));
       List<List<IngestEvent>> batches = shuffled.stream().map(List::of).toList();
       InfluencerState state = applyAll(batches);
-      InfluencerView v = state.view(at(now));
+      InfluencerView v = state.view(at(now), io.inflow.analytics.kpi.KpiSettings.defaults());
 
       var hour = v.windows().get("1h"); // p2 only; followers −100
       assertEquals(1, hour.posts());
@@ -201,7 +201,7 @@ class InfluencerStateTest {
       assertEquals(400, v.growth().change30d());
       assertEquals(0, new BigDecimal("0.015625").compareTo(v.engagementRateByFollowers())); // 325 / 2 / 10,400
 
-      assertEquals(v, InfluencerState.restore(state.snapshot()).view(at(now)), "snapshot round trip");
+      assertEquals(v, InfluencerState.restore(state.snapshot()).view(at(now), io.inflow.analytics.kpi.KpiSettings.defaults()), "snapshot round trip");
     }
   }
 
@@ -210,7 +210,7 @@ class InfluencerStateTest {
     InfluencerState state = applyAll(List.of(List.of(
         metrics("m1", "anna", "p1", null, 10, 1000, 100, 10, 0, 0),
         followers("f1", "anna", Platform.INSTAGRAM, 10, 5_000, 10))));
-    InfluencerView v = state.view(at(60L * 24 * 60));
+    InfluencerView v = state.view(at(60L * 24 * 60), io.inflow.analytics.kpi.KpiSettings.defaults());
     assertEquals(0, v.windows().get("30d").engagements());
     assertNull(v.windows().get("30d").engagementRateByFollowers());
     assertEquals(110, v.windows().get("toDate").engagements());

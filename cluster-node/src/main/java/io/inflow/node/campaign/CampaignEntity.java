@@ -99,18 +99,18 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
   private ReplyEffect<CampaignEvent, CampaignState> onDefine(
       CampaignState state, CampaignCommand.DefineCampaign cmd) {
     if (cmd.definition().equals(state.definition())) {
-      return Effect().reply(cmd.replyTo(), StatusReply.success(state.view()));
+      return Effect().reply(cmd.replyTo(), StatusReply.success(state.view(Instant.now(), settings.kpi())));
     }
     return Effect()
         .persist(new CampaignEvent.CampaignDefined(cmd.definition(), Instant.now()))
         .thenRun(this::afterPersist)
-        .thenReply(cmd.replyTo(), next -> StatusReply.success(next.view()));
+        .thenReply(cmd.replyTo(), next -> StatusReply.success(next.view(Instant.now(), settings.kpi())));
   }
 
   private ReplyEffect<CampaignEvent, CampaignState> onGet(
       CampaignState state, CampaignCommand.GetCampaign cmd) {
     return Effect().reply(cmd.replyTo(), new CampaignCommand.CampaignReply(
-        state.isEmpty() ? null : state.view(), lastSequenceNumber(context), lastPersistedAt));
+        state.isEmpty() ? null : state.view(Instant.now(), settings.kpi()), lastSequenceNumber(context), lastPersistedAt));
   }
 
   @Override

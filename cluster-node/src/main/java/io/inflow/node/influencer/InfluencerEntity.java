@@ -70,14 +70,14 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
             recordBatch(state.split(cmd.events()), InfluencerEvent.BatchRecorded::new, cmd.replyTo()))
         .onCommand(InfluencerCommand.GetInfluencer.class, this::onGet)
         .onCommand(InfluencerCommand.GetSummary.class, (state, cmd) -> Effect().reply(cmd.replyTo(),
-            new InfluencerCommand.SummaryReply(state.isEmpty() ? null : state.summary(java.time.Instant.now()))))
+            new InfluencerCommand.SummaryReply(state.isEmpty() ? null : state.summary(java.time.Instant.now(), settings.kpi()))))
         .build();
   }
 
   private ReplyEffect<InfluencerEvent, InfluencerState> onGet(
       InfluencerState state, InfluencerCommand.GetInfluencer cmd) {
     return Effect().reply(cmd.replyTo(),
-        new InfluencerCommand.InfluencerReply(state.isEmpty() ? null : state.view()));
+        new InfluencerCommand.InfluencerReply(state.isEmpty() ? null : state.view(java.time.Instant.now(), settings.kpi())));
   }
 
   @Override
