@@ -83,7 +83,7 @@ public record CampaignReport(
    *     saves)
    * @param commentsReceived {@code comment.posted} events received, dated at postedAt
    * @param clicks {@code click} events, dated at occurredAt
-   * @param conversions change in the number of orders whose paid value stands (a refund or
+   * @param conversions change in the number of orders whose paid value stands (a full refund or a
    *     cancellation in scope counts −1), dated at each conversion event's occurredAt
    * @param revenue change in paid − refunded, dated like conversions
    * @param spend money spent, dated at occurredAt
