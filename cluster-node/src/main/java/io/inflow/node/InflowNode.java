@@ -141,8 +141,10 @@ public final class InflowNode implements AutoCloseable {
     Services services = new Services(
         new IngestService(system, IngestSettings.fromConfig(inflow), pseudonymizer), campaigns, influencers,
         new LiveUpdates(system, liveRegistry, campaigns, liveSettings));
+    var reports = new io.inflow.node.report.ReportService(system, inflow.getString("report.read-journal"),
+        entitySettings.kpi(), inflow.getDuration("report.timeout"));
     ApiRoutes routes = new ApiRoutes(services.ingest(), services.campaigns(), services.influencers(),
-        readModel, services.live(), readiness, new EventCodec(CodecLimits.defaults()));
+        readModel, reports, services.live(), readiness, new EventCodec(CodecLimits.defaults()));
     ServerBinding binding = HttpServer.bind(system, inflow.getString("http.host"),
             inflow.getInt("http.port"), routes.routes(), inflow.getDuration("http.drain-timeout"))
         .toCompletableFuture().join();

@@ -15,13 +15,26 @@ import io.inflow.protocol.codec.Json;
 import io.inflow.protocol.codec.NumberedEvent;
 import io.inflow.protocol.codec.ParsedBatch;
 import io.inflow.protocol.codec.ValidationException;
+import io.inflow.analytics.report.CampaignReportBuilder;
+import io.inflow.analytics.report.ReportDimension;
+import io.inflow.analytics.window.BucketSize;
+import io.inflow.node.report.ReportService;
+import io.inflow.protocol.api.CampaignReport;
+import io.inflow.protocol.codec.ReportCsv;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.http.javadsl.model.AttributeKeys;
+import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpCharsets;
+import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -48,6 +61,7 @@ public final class ApiRoutes extends AllDirectives {
   private final CampaignService campaigns;
   private final InfluencerService influencers;
   private final ReadModelService readModel;
+  private final ReportService reports;
   private final LiveUpdates live;
   private final Readiness readiness;
   private final EventCodec eventCodec;
@@ -55,8 +69,10 @@ public final class ApiRoutes extends AllDirectives {
 
   /** {@code readModel} is null where the journal is not Cassandra (route tests); its routes then answer 503. */
   public ApiRoutes(IngestService ingest, CampaignService campaigns, InfluencerService influencers,
-      ReadModelService readModel, LiveUpdates live, Readiness readiness, EventCodec eventCodec) {
+      ReadModelService readModel, ReportService reports, LiveUpdates live, Readiness readiness,
+      EventCodec eventCodec) {
     this.readModel = readModel;
+    this.reports = reports;
     this.ingest = ingest;
     this.campaigns = campaigns;
     this.influencers = influencers;
@@ -84,6 +100,7 @@ public final class ApiRoutes extends AllDirectives {
             pathEnd(() -> concat(
                 put(() -> putCampaign(campaignId)),
                 get(() -> getCampaign(campaignId)))),
+            path("report", () -> get(() -> report(campaignId))),
             path("live", () -> get(() -> liveCampaign(campaignId)))))),
         pathPrefix("influencers", () -> concat(
             pathEnd(() -> get(this::listInfluencers)),
@@ -173,6 +190,64 @@ public final class ApiRoutes extends AllDirectives {
   private Route getCampaign(String campaignId) {
     return onSuccess(campaigns.get(campaignId), view -> json(StatusCodes.OK,
         view.orElseThrow(() -> ApiException.notFound("campaign", campaignId))));
+  }
+
+  /**
+   * The campaign's report: {@code from} (default {@code to} − 30 days) and {@code to} (default now)
+   * as ISO instants or UTC dates, {@code bucket} hour|day|week (default day), {@code by}
+   * influencer|post|platform (default influencer); CSV when the client accepts {@code text/csv}
+   * (or asks {@code format=csv}), else JSON.
+   */
+  private Route report(String campaignId) {
+    return parameterOptional("from", fromParam -> parameterOptional("to", toParam ->
+        parameterOptional("bucket", bucketParam -> parameterOptional("by", byParam ->
+            parameterOptional("format", format -> optionalHeaderValueByName("Accept", accept -> {
+              Instant to = toParam.map(v -> instant("to", v)).orElseGet(Instant::now);
+              Instant from = fromParam.map(v -> instant("from", v)).orElse(to.minus(Duration.ofDays(30)));
+              BucketSize bucket = bucketParam.map(v -> CampaignReportBuilder.bucketSizeFromWire(v).orElseThrow(() ->
+                  invalidParameter("bucket", "bucket must be one of hour, day, week, got '" + v + "'")))
+                  .orElse(BucketSize.DAY);
+              ReportDimension by = byParam.map(v -> ReportDimension.fromWire(v).orElseThrow(() ->
+                  invalidParameter("by", "by must be one of influencer, post, platform, got '" + v + "'")))
+                  .orElse(ReportDimension.INFLUENCER);
+              boolean csv = format.map(f -> switch (f.toLowerCase(Locale.ROOT)) {
+                case "csv" -> true;
+                case "json" -> false;
+                default -> throw invalidParameter("format", "format must be csv or json, got '" + f + "'");
+              }).orElseGet(() -> accept.map(a -> a.toLowerCase(Locale.ROOT).contains("text/csv")).orElse(false));
+              java.util.concurrent.CompletionStage<java.util.Optional<CampaignReport>> report;
+              try {
+                report = reports.report(campaignId, from, to, bucket, by);
+              } catch (IllegalArgumentException e) {
+                throw invalidParameter(e.getMessage().contains("points") ? "bucket" : "from", e.getMessage());
+              }
+              return onSuccess(report, found -> {
+                CampaignReport r = found.orElseThrow(() -> ApiException.notFound("campaign", campaignId));
+                if (!csv) return json(StatusCodes.OK, r);
+                return complete(HttpResponse.create().withStatus(StatusCodes.OK)
+                    .addHeader(RawHeader.create("Content-Disposition",
+                        "attachment; filename=\"campaign-report.csv\""))
+                    .withEntity(HttpEntities.create(CSV, ReportCsv.write(r))));
+              });
+            }))))));
+  }
+
+  private static final ContentType.NonBinary CSV =
+      ContentTypes.create(MediaTypes.TEXT_CSV, HttpCharsets.UTF_8);
+
+  private static ApiException invalidParameter(String field, String message) {
+    return ApiException.badRequest("invalid_parameter", message,
+        List.of(ErrorDetail.field(field, "invalid_value", message)));
+  }
+
+  /** An ISO-8601 instant ({@code 2026-11-01T00:00:00Z}) or a UTC date ({@code 2026-11-01}). */
+  private static Instant instant(String field, String value) {
+    try {
+      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw invalidParameter(field, field + " must be an ISO-8601 instant such as 2026-11-01T00:00:00Z or a date "
+          + "such as 2026-11-01, got '" + value + "'");
+    }
   }
 
   /**

@@ -31,6 +31,7 @@ class ApiRoutesTest {
             inflow.http.port = 0
             inflow.cluster.port = 0
             inflow.ingest.max-body-bytes = 64KiB
+            inflow.report.read-journal = "pekko.persistence.testkit.query"
             inflow.data-dir = "%s"
             """.formatted(Files.createTempDirectory("inflow-routes").toString().replace("\\", "/"))));
     Config inMemory = PersistenceTestKitPlugin.getInstance().config()
@@ -137,5 +138,24 @@ class ApiRoutesTest {
     assertEquals("not_found", unknown.json().get("error").asText());
     assertEquals(200, http.get("/health/alive").status());
     assertEquals(200, http.get("/health/ready").status());
+  }
+
+  @Test
+  void aCampaignReportComesFromItsJournal() {
+    String body = """
+        {"type":"click","eventId":"rp1","campaignId":"rep","influencerId":"ann","occurredAt":"2026-11-02T10:00:00Z"}
+        {"type":"click","eventId":"rp2","campaignId":"rep","influencerId":"bob","occurredAt":"2026-11-03T10:00:00Z"}
+        {"type":"spend","eventId":"rp3","campaignId":"rep","amount":20,"currency":"EUR","kind":"fee","occurredAt":"2026-11-03T11:00:00Z"}
+        """;
+    assertEquals(200, http.ndjson(body).status());
+    var report = http.get("/api/v1/campaigns/rep/report?from=2026-11-01&to=2026-11-05&bucket=day");
+    assertEquals(200, report.status(), report.raw().body());
+    assertEquals(2, report.json().get("total").get("clicks").asLong());
+    assertEquals(4, report.json().get("series").size());
+    assertEquals(1, report.json().get("series").get(2).get("row").get("clicks").asLong());
+    assertEquals(10, report.json().get("total").get("cpc").asDouble(), 1e-9);
+    var csv = http.get("/api/v1/campaigns/rep/report?from=2026-11-01&to=2026-11-05&bucket=day", "text/csv");
+    assertTrue(csv.raw().body().startsWith("section,start,end,key,"), csv.raw().body());
+    assertEquals(404, http.get("/api/v1/campaigns/none/report").status());
   }
 }

@@ -33,6 +33,11 @@ public final class HttpClientSupport {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
   }
 
+  /** GET with an {@code Accept} header; a non-JSON body is left unparsed ({@code json} null). */
+  public Reply get(String path, String accept) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", accept).GET());
+  }
+
   public Reply post(String path, String contentType, String body) {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -51,7 +56,8 @@ public final class HttpClientSupport {
     try {
       HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
           HttpResponse.BodyHandlers.ofString());
-      JsonNode json = response.body().isEmpty() ? null : Json.mapper().readTree(response.body());
+      boolean isJson = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+      JsonNode json = response.body().isEmpty() || !isJson ? null : Json.mapper().readTree(response.body());
       return new Reply(response.statusCode(), response, json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
