@@ -25,5 +25,5 @@ public record CampaignSnapshot(
     Map<String, InfluencerShare.Snapshot> shares,
     byte[] audience,
     byte[] customers,
-    io.inflow.analytics.window.ActivityWindows.Snapshot windows)
+    byte[] windows)
     implements JournalSerializable {}

@@ -360,7 +360,7 @@ public final class CampaignState {
     return new CampaignSnapshot(campaignId, definition, definedAt, posts.latestByPost(),
         Map.copyOf(orders), Map.copyOf(spendByCurrency), clicks, commentsReceived, ledger.eventsRecorded(),
         ledger.updatedAt(), ledger.dedupGenerationSize(), generations[0], generations[1],
-        shareSnapshots, audience.toBytes(), customers.toBytes(), windows.snapshot());
+        shareSnapshots, audience.toBytes(), customers.toBytes(), windows.toBytes());
   }
 
   public static CampaignState restore(CampaignSnapshot s) {
@@ -371,7 +371,7 @@ public final class CampaignState {
         s.audience() == null ? UniqueAudience.create() : UniqueAudience.fromBytes(s.audience()),
         s.customers() == null ? UniqueAudience.create() : UniqueAudience.fromBytes(s.customers()),
         EventLedger.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent(), s.eventsRecorded(),
-            s.updatedAt()), ActivityWindows.restore(s.windows()), false);
+            s.updatedAt()), ActivityWindows.fromBytes(s.windows()), false);
     if (s.definition() != null) {
       state.definition = s.definition();
       state.attribution = AttributionIndex.of(s.definition());

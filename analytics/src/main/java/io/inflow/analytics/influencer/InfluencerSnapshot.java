@@ -20,5 +20,5 @@ public record InfluencerSnapshot(
     long[] seenPrevious,
     long[] seenCurrent,
     java.util.List<String> campaigns,
-    io.inflow.analytics.window.ActivityWindows.Snapshot windows)
+    byte[] windows)
     implements JournalSerializable {}

@@ -210,7 +210,7 @@ public final class InfluencerState {
     return new InfluencerSnapshot(influencerId, Map.copyOf(accounts), posts.latestByPost(),
         commentsReceived, clicks, conversions, ledger.eventsRecorded(), ledger.updatedAt(),
         ledger.dedupGenerationSize(), generations[0], generations[1], java.util.List.copyOf(campaigns),
-        windows.snapshot());
+        windows.toBytes());
   }
 
   public static InfluencerState restore(InfluencerSnapshot s) {
@@ -219,7 +219,7 @@ public final class InfluencerState {
     InfluencerState state = new InfluencerState(s.influencerId(), accounts, PostTotals.restore(s.posts()),
         EventLedger.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent(), s.eventsRecorded(),
             s.updatedAt()), new java.util.TreeSet<>(s.campaigns() == null ? java.util.List.of() : s.campaigns()),
-        ActivityWindows.restore(s.windows()), false);
+        ActivityWindows.fromBytes(s.windows()), false);
     state.commentsReceived = s.commentsReceived();
     state.clicks = s.clicks();
     state.conversions = s.conversions();

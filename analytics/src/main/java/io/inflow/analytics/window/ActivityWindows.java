@@ -4,6 +4,12 @@ import io.inflow.analytics.common.PostCounters;
 import io.inflow.analytics.window.RollingCounters.Window;
 import java.math.BigDecimal;
 import io.inflow.protocol.api.CampaignListItem;
+import io.inflow.protocol.codec.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -123,6 +129,49 @@ public final class ActivityWindows {
     Map<String, RollingCounters.Snapshot> m = new TreeMap<>();
     money.forEach((currency, c) -> m.put(currency, c.snapshot()));
     return new Snapshot(posts.snapshot(), followers.snapshot(), counts.snapshot(), Collections.unmodifiableMap(m));
+  }
+
+  /**
+   * The snapshot as compact bytes for entity snapshots: its JSON, deflated. Rings are mostly zeros
+   * and repeated owners, so this is a small fraction of the arrays' size (an influencer's full rings
+   * would otherwise cost tens of KB per entity snapshot).
+   */
+  public byte[] toBytes() {
+    byte[] json = Json.writeBytes(snapshot());
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    try {
+      deflater.setInput(json);
+      deflater.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, json.length / 8));
+      byte[] buffer = new byte[8192];
+      while (!deflater.finished()) out.write(buffer, 0, deflater.deflate(buffer));
+      return out.toByteArray();
+    } finally {
+      deflater.end();
+    }
+  }
+
+  /** Reads {@link #toBytes()}; null (a snapshot from before windows existed) gives empty windows. */
+  public static ActivityWindows fromBytes(byte[] bytes) {
+    if (bytes == null) return create();
+    Inflater inflater = new Inflater();
+    try {
+      inflater.setInput(bytes);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 8);
+      byte[] buffer = new byte[8192];
+      while (!inflater.finished()) {
+        int n = inflater.inflate(buffer);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          throw new IllegalArgumentException("truncated window snapshot");
+        }
+        out.write(buffer, 0, n);
+      }
+      return restore(Json.mapper().readValue(out.toByteArray(), Snapshot.class));
+    } catch (DataFormatException | IOException e) {
+      throw new IllegalArgumentException("unreadable window snapshot: " + e.getMessage(), e);
+    } finally {
+      inflater.end();
+    }
   }
 
   /** Restores a snapshot; null (a snapshot from before windows existed) gives empty windows. */

@@ -45,4 +45,28 @@ class WindowSnapshotJsonTest {
     byte[] bytes = MAPPER.readValue(MAPPER.writeValueAsString(u.toBytes()), byte[].class);
     assertEquals(u.estimate(), UniqueAudience.fromBytes(bytes).estimate());
   }
+
+  @Test
+  void activityWindowsPackSmallAndRestoreTheSameSums() {
+    ActivityWindows w = ActivityWindows.create();
+    // an influencer active every hour for 40 days: every ring slot in use
+    for (int h = 0; h < 40 * 24; h++) {
+      Instant at = NOW.minusSeconds(3600L * h);
+      w.observePost("p" + (h % 30), new io.inflow.analytics.common.PostCounters(null, null, at,
+          100_000 - h * 50L, 200_000 - h * 90L, 50_000 - h * 20L, 9_000 - h * 7L, 400 - h / 4, 90 - h / 12, 50 - h / 20));
+      w.observeFollowers("instagram", at, 120_000 - h * 3L);
+      w.add(at, Metric.CLICKS, 1 + h % 7);
+    }
+    byte[] packed = w.toBytes();
+    int raw = Json.writeBytes(w.snapshot()).length;
+    assertTrue(packed.length < 16_384, "packed " + packed.length + " bytes");
+    assertTrue(packed.length * 3 < raw, "packed " + packed.length + " vs JSON " + raw);
+    ActivityWindows back = ActivityWindows.fromBytes(packed);
+    for (Window window : Window.values()) {
+      for (Metric m : Metric.values()) assertEquals(w.sum(m, window, NOW), back.sum(m, window, NOW), m + " " + window);
+      assertEquals(w.postsObservedIn(window, NOW), back.postsObservedIn(window, NOW));
+    }
+    assertEquals(w.lastDays(30, NOW, null), back.lastDays(30, NOW, null));
+    assertThrows(IllegalArgumentException.class, () -> ActivityWindows.fromBytes(new byte[] {1, 2, 3}));
+  }
 }
