@@ -26,9 +26,9 @@ import java.util.TreeMap;
  * one entity's state; {@link #snapshot()} and {@link #restore} copy it.
  *
  * <h2>Memory bound</h2>
- * One {@link RollingCounters} for counts (at most {@code 5,240 + 9,488 m} bytes for {@code m}
- * metrics in use: ≤ 119,096 bytes with all 12 count metrics) plus one per currency seen for spend and
- * revenue (≤ 24,216 bytes each), plus {@link CounterDeltas}: 632 bytes per post and 248 bytes per
+ * One {@link RollingCounters} for counts (at most {@code 1,560 + 2,128 m} bytes for {@code m}
+ * metrics in use: ≤ 27,096 bytes with all 12 count metrics) plus one per currency seen for spend and
+ * revenue (≤ 5,816 bytes each), plus {@link CounterDeltas}: 632 bytes per post and 248 bytes per
  * follower account. It does not grow with the number or rate of events, only with posts, accounts
  * and currencies.
  */

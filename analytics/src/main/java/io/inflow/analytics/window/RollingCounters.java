@@ -12,30 +12,33 @@ import java.util.Map;
 
 /**
  * Time-bucketed sums of one entity's {@link Metric}s, answering "how much in the last 1 h / 24 h /
- * 7 d / 30 d" relative to any {@code now}, campaign-to-date totals, and hour/day/week series for
- * reports. Mutable and owned by one entity; {@link #snapshot()} and {@link #restore} copy it.
+ * 7 d / 30 d" relative to any {@code now}, campaign-to-date totals, and hour/day/week series over the
+ * retained history (exact reports over any range are read from the journal instead). Mutable and owned by one entity; {@link #snapshot()} and {@link #restore} copy it.
  *
  * <h2>Layout and memory bound</h2>
  * Every amount is added to three rings of fixed size and to a to-date total:
  * <ul>
  *   <li>{@value #MINUTE_BUCKETS} one-minute buckets (the 1 h window),
- *   <li>{@value #HOUR_BUCKETS} one-hour buckets = 30 days (24 h, 7 d and 30 d windows, hour series),
- *   <li>{@code retainedDays} one-day buckets, default {@value #DEFAULT_RETAINED_DAYS} (day and week
- *       series, and hour series older than 30 days at day resolution),
+ *   <li>{@value #HOUR_BUCKETS} one-hour buckets = 7 days (24 h and 7 d windows, hour series),
+ *   <li>{@code retainedDays} one-day buckets, default {@value #DEFAULT_RETAINED_DAYS} (the 30 d window,
+ *       day and week series, and hour series older than 7 days at day resolution),
  *   <li>one to-date sum per metric, which also counts amounts older than any ring.
  * </ul>
  * A ring slot holds one bucket: a newer bucket that maps to the same slot replaces it, an older one
  * is left out of that ring. Arrays are allocated per metric on its first amount and never grow, so
  * memory does not depend on the number or rate of events. With compressed references (heaps under
  * 32 GB), 16-byte array headers and 8-byte alignment, one instance with {@code d} retained days and
- * {@code m} metrics in use takes at most {@code 3,640 + 4d + m × (6,288 + 8d)} bytes ({@code 4d}
- * rounded up to a multiple of 8). With the default 400 days that is {@code 5,240 + 9,488 m}:
- * ≤ 138,072 bytes (≈ 135 KiB) with all 14 metrics, 81,144 bytes for an influencer's 8 (seven post
- * counters and follower growth). See {@link #retainedBytes()} and {@link #maxRetainedBytes(int)}.
+ * {@code m} metrics in use takes at most {@code 1,432 + 4d + m × (1,872 + 8d)} bytes ({@code 4d}
+ * rounded up to a multiple of 8). With the default 32 days that is {@code 1,560 + 2,128 m}:
+ * ≤ 31,352 bytes (≈ 31 KiB) with all 14 metrics, 24,968 bytes for an influencer's 11 (seven post
+ * counters, clicks, conversions, comments received, follower growth). See {@link #retainedBytes()}
+ * and {@link #maxRetainedBytes(int)}. (A first version kept 30 days of hours and 400 days: 135 KiB
+ * per entity, which filled a 1 GiB node's heap with a few thousand entities.)
  *
  * <h2>Reads</h2>
  * Windows hold whole buckets: "last 1 h" is the minute containing {@code now} and the 59 before it;
- * 24 h, 7 d and 30 d are the hour containing {@code now} and the 23, 167 or 719 before. Amounts in
+ * 24 h and 7 d are the hour containing {@code now} and the 23 or 167 before; 30 d is the UTC day
+ * containing {@code now} and the 29 before. Amounts in
  * later buckets are left out (they count in to-date). A bucket is known when its ring holds it or
  * holds an older bucket (then it had no amounts); only an amount dated at least one ring length
  * later, in the same slot, pushes a bucket out. That is how history ages out, and also why an event
@@ -43,7 +46,7 @@ import java.util.Map;
  * {@code now} is at or after the newest amount (how entities read them); read at an earlier
  * {@code now}, a bucket may already have been pushed out by a later amount in its slot.
  *
- * <p>Series have hour resolution for the days whose hours are all still known: always the last 30
+ * <p>Series have hour resolution for the days whose hours are all still known: always the last 7
  * days before the newest amount, and further back where data was too sparse to displace them. Other
  * days appear as one day point each, and days no ring knows any more as incomplete points with zero
  * sums. Every read is the same whatever order the amounts arrived in. Amounts of zero are ignored.
@@ -52,8 +55,8 @@ import java.util.Map;
  */
 public final class RollingCounters {
   public static final int MINUTE_BUCKETS = 60;
-  public static final int HOUR_BUCKETS = 720;
-  public static final int DEFAULT_RETAINED_DAYS = 400;
+  public static final int HOUR_BUCKETS = 168;
+  public static final int DEFAULT_RETAINED_DAYS = 32;
   public static final int MIN_RETAINED_DAYS = 31;
   public static final int MAX_RETAINED_DAYS = 3660;
   /** Longest series one call may ask for, in requested buckets. */
@@ -70,7 +73,7 @@ public final class RollingCounters {
     LAST_HOUR("1h", MINUTE_BUCKETS),
     LAST_24_HOURS("24h", 24),
     LAST_7_DAYS("7d", 7 * 24),
-    LAST_30_DAYS("30d", 30 * 24),
+    LAST_30_DAYS("30d", 30),
     TO_DATE("toDate", 0);
 
     private final String wireName;
@@ -91,7 +94,7 @@ public final class RollingCounters {
      */
     public Instant startAt(Instant now) {
       if (this == TO_DATE) return null;
-      long unit = this == LAST_HOUR ? MINUTE : HOUR;
+      long unit = this == LAST_HOUR ? MINUTE : this == LAST_30_DAYS ? DAY : HOUR;
       long bucket = Math.floorDiv(now.getEpochSecond(), unit) - buckets + 1;
       return Instant.ofEpochSecond(bucket * unit);
     }
@@ -154,7 +157,11 @@ public final class RollingCounters {
   public long sum(Metric metric, Window window, Instant now) {
     int m = metric.ordinal();
     if (window == Window.TO_DATE) return toDate[m];
-    Ring ring = window == Window.LAST_HOUR ? minutes : hours;
+    Ring ring = switch (window) {
+      case LAST_HOUR -> minutes;
+      case LAST_30_DAYS -> days;
+      default -> hours;
+    };
     long end = ring.bucketOf(now);
     long sum = 0;
     for (long b = end - window.buckets + 1; b <= end; b++) sum += ring.get(b, m);

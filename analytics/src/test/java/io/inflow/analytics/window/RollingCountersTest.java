@@ -66,7 +66,7 @@ class RollingCountersTest {
     c.add(later, Metric.CLICKS, 5);
     c.add(NOW, Metric.CLICKS, 1);
     assertEquals(1, c.sum(Metric.CLICKS, Window.LAST_HOUR, NOW));
-    assertEquals(1, c.sum(Metric.CLICKS, Window.LAST_30_DAYS, NOW));
+    assertEquals(6, c.sum(Metric.CLICKS, Window.LAST_30_DAYS, NOW), "30 d holds whole UTC days: today's 14:37 counts");
     assertEquals(6, c.toDate(Metric.CLICKS));
     assertEquals(6, c.sum(Metric.CLICKS, Window.LAST_24_HOURS, later));
   }
@@ -133,7 +133,7 @@ class RollingCountersTest {
 
   @Test
   void hoursPushedOutOfTheHourRingComeAsDayPoints() {
-    RollingCounters c = RollingCounters.create();
+    RollingCounters c = RollingCounters.create(400);
     Instant first = Instant.parse("2026-10-01T00:00:00Z");
     Instant last = Instant.parse("2026-11-20T12:00:00Z");
     for (Instant t = first; !t.isAfter(last); t = t.plusSeconds(3600)) c.add(t, Metric.LIKES, 1);
@@ -149,10 +149,10 @@ class RollingCountersTest {
     TimeSeries whole = c.timeSeries(first, last.plusSeconds(1), BucketSize.HOUR);
     assertEquals(c.toDate(Metric.LIKES), whole.total(Metric.LIKES));
     assertTrue(whole.complete());
-    // the hour ring holds Oct 21 13:00 – Nov 20 12:00: Oct 22 – Nov 19 (696 hours) and Nov 20 00–12
-    // (13 hours) are hour points; Oct 1 – Oct 21, each missing hours, are 21 day points
-    assertEquals(696 + 13, whole.points().stream().filter(p -> p.size() == BucketSize.HOUR).count());
-    assertEquals(21, whole.points().stream().filter(p -> p.size() == BucketSize.DAY).count());
+    // the hour ring holds Nov 13 13:00 – Nov 20 12:00: Nov 14 – Nov 19 (144 hours) and Nov 20 00–12
+    // (13 hours) are hour points; Oct 1 – Nov 13, each missing hours, are 44 day points
+    assertEquals(144 + 13, whole.points().stream().filter(p -> p.size() == BucketSize.HOUR).count());
+    assertEquals(44, whole.points().stream().filter(p -> p.size() == BucketSize.DAY).count());
   }
 
   @Test
@@ -227,10 +227,10 @@ class RollingCountersTest {
       Instant at = start.plusSeconds(minute * 60L);
       for (Metric m : Metric.values()) c.add(at, m, 1 + (minute & 3));
     }
-    assertEquals(RollingCounters.maxAllocatedBuckets(400), c.allocatedBuckets());
-    assertEquals(14 * (60 + 720 + 400), c.allocatedBuckets());
-    assertEquals(RollingCounters.maxRetainedBytes(400), c.retainedBytes());
-    assertEquals(138_072, RollingCounters.maxRetainedBytes(400), "the bound stated in the class comment");
+    assertEquals(RollingCounters.maxAllocatedBuckets(32), c.allocatedBuckets());
+    assertEquals(14 * (60 + 168 + 32), c.allocatedBuckets());
+    assertEquals(RollingCounters.maxRetainedBytes(32), c.retainedBytes());
+    assertEquals(31_352, RollingCounters.maxRetainedBytes(32), "the bound stated in the class comment");
     long expected = 0;
     for (int minute = 0; minute < 365 * 24 * 60; minute++) expected += 1 + (minute & 3);
     assertEquals(expected, c.toDate(Metric.SPEND));
@@ -243,10 +243,10 @@ class RollingCountersTest {
   void memoryGrowsOnlyWithTheMetricsInUse() {
     RollingCounters c = RollingCounters.create();
     assertEquals(0, c.allocatedBuckets());
-    assertEquals(5_240, c.retainedBytes());
+    assertEquals(1_560, c.retainedBytes());
     c.add(NOW, Metric.VIEWS, 1);
     c.add(NOW.plusSeconds(3600), Metric.VIEWS, 1);
-    assertEquals(5_240 + 9_488, c.retainedBytes());
+    assertEquals(1_560 + 2_128, c.retainedBytes());
   }
 
   @Test

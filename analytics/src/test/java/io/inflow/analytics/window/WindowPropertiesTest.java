@@ -43,7 +43,11 @@ class WindowPropertiesTest {
   }
 
   private static RollingCounters apply(List<Add> adds) {
-    RollingCounters c = RollingCounters.create();
+    return apply(adds, RollingCounters.DEFAULT_RETAINED_DAYS);
+  }
+
+  private static RollingCounters apply(List<Add> adds, int retainedDays) {
+    RollingCounters c = RollingCounters.create(retainedDays);
     for (Add a : adds) c.add(a.at(), a.metric(), a.units());
     return c;
   }
@@ -54,7 +58,7 @@ class WindowPropertiesTest {
     for (int run = 0; run < 150; run++) {
       Instant start = ORIGIN.plusSeconds(r.nextInt(365 * 86_400));
       Instant now = start.plusSeconds(3600 + (long) (r.nextDouble() * 390 * 86_400));
-      RollingCounters c = apply(randomAdds(r, start, now, 1 + r.nextInt(300), false));
+      RollingCounters c = apply(randomAdds(r, start, now, 1 + r.nextInt(300), false), 400); // 390 days of history
       for (BucketSize size : BucketSize.values()) {
         TimeSeries series = c.timeSeries(start, now, size);
         String where = "seed " + SEED + " run " + run + " " + size;
@@ -85,11 +89,11 @@ class WindowPropertiesTest {
         assertEquals(bruteForce(adds, m, now, 60, 60), hour, where + " 1h " + m);
         assertEquals(bruteForce(adds, m, now, 3600, 24), day, where + " 24h " + m);
         assertEquals(bruteForce(adds, m, now, 3600, 168), week, where + " 7d " + m);
-        assertEquals(bruteForce(adds, m, now, 3600, 720), month, where + " 30d " + m);
+        assertEquals(bruteForce(adds, m, now, 86_400, 30), month, where + " 30d " + m);
         assertTrue(0 <= hour && hour <= day && day <= week && week <= month && month <= c.toDate(m), where + " " + m);
       }
-      assertTrue(c.allocatedBuckets() <= RollingCounters.maxAllocatedBuckets(400), where);
-      assertTrue(c.retainedBytes() <= RollingCounters.maxRetainedBytes(400), where);
+      assertTrue(c.allocatedBuckets() <= RollingCounters.maxAllocatedBuckets(RollingCounters.DEFAULT_RETAINED_DAYS), where);
+      assertTrue(c.retainedBytes() <= RollingCounters.maxRetainedBytes(RollingCounters.DEFAULT_RETAINED_DAYS), where);
     }
   }
 
