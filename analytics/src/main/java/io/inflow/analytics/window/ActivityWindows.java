@@ -57,16 +57,12 @@ public final class ActivityWindows {
 
   /** A post's cumulative counters: their growth since the previous observation counts at {@code c.observedAt()}. */
   public void observePost(String postId, PostCounters c) {
-    addAll(posts.observe(postId, c));
+    posts.observe(postId, c, counts::add);
   }
 
   /** An account's follower count: its change since the previous observation counts as {@link Metric#FOLLOWER_GROWTH}. */
   public void observeFollowers(String account, Instant at, long followerCount) {
-    addAll(followers.observe(account, at, followerCount));
-  }
-
-  private void addAll(List<CounterDeltas.Delta> deltas) {
-    for (CounterDeltas.Delta d : deltas) counts.add(d);
+    followers.observe(account, at, new long[] {followerCount}, counts::add);
   }
 
   /** Adds a count (clicks, conversions, comments received…); may be negative. */

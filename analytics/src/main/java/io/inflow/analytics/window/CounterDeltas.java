@@ -110,45 +110,71 @@ public final class CounterDeltas {
     return counters;
   }
 
+  /** Receives one non-zero change of a counter, dated at {@code at}. */
+  @FunctionalInterface
+  public interface Sink {
+    void add(Instant at, Metric metric, long units);
+  }
+
   /**
    * Records the cumulative values of {@link #counters()} observed for {@code key} at {@code at} and
    * returns the deltas to add: none, one, or two (the observation's and its later neighbour's
    * correction).
    */
   public List<Delta> observe(String key, Instant at, long... cumulative) {
+    List<Delta> out = new ArrayList<>(2);
+    record(key, at, cumulative, (deltaAt, change, sign) -> emit(out, key, deltaAt, change, sign));
+    return out;
+  }
+
+  /**
+   * Like {@link #observe(String, Instant, long...)}, but hands each non-zero change straight to
+   * {@code sink} without building {@link Delta} objects: the path entities use on every snapshot.
+   */
+  public void observe(String key, Instant at, long[] cumulative, Sink sink) {
+    record(key, at, cumulative, (deltaAt, change, sign) -> {
+      for (int i = 0; i < metrics.length; i++) {
+        if (change[i] != 0) sink.add(deltaAt, metrics[i], sign * change[i]);
+      }
+    });
+  }
+
+  private interface Changes {
+    void emit(Instant at, long[] change, int sign);
+  }
+
+  private void record(String key, Instant at, long[] cumulative, Changes out) {
     if (cumulative.length != metrics.length) {
       throw new IllegalArgumentException("expected " + metrics.length + " counters, got " + cumulative.length);
     }
     History h = byKey.computeIfAbsent(key, k -> new History(metrics.length, historyPerKey));
-    List<Delta> out = new ArrayList<>(2);
     int found = h.search(at);
     if (found >= 0) {
       long[] change = h.minus(cumulative, found);
       h.set(found, cumulative);
-      if (!(found == 0 && isBaseline(h))) emit(out, key, at, change, 1);
-      if (found + 1 < h.size) emit(out, key, h.at(found + 1), change, -1);
-      return out;
+      if (!(found == 0 && isBaseline(h))) out.emit(at, change, 1);
+      if (found + 1 < h.size) out.emit(h.at(found + 1), change, -1);
+      return;
     }
     int index = -found - 1;
-    if (index == 0 && h.truncated) return out;
+    if (index == 0 && h.truncated) return;
     if (index == 0 && isBaseline(h)) {
       // the new earliest is the baseline: nothing at it, and the old earliest grows from it
-      if (h.size > 0) emit(out, key, h.at(0), h.minus(cumulative, 0), -1);
+      if (h.size > 0) out.emit(h.at(0), h.minus(cumulative, 0), -1);
     } else {
       long[] change = index == 0 ? cumulative.clone() : h.minus(cumulative, index - 1);
-      emit(out, key, at, change, 1);
-      if (index < h.size) emit(out, key, h.at(index), change, -1);
+      out.emit(at, change, 1);
+      if (index < h.size) out.emit(h.at(index), change, -1);
     }
     if (h.size == historyPerKey) {
       if (index == 0) {
         h.truncated = true; // it would be the oldest kept: it is dropped at once, its deltas stand
-        return out;
+        return;
       }
       h.dropOldest();
       index--;
     }
     h.insert(index, at, cumulative);
-    return out;
   }
 
   /** Whether the earliest kept observation of {@code h} is the key's baseline (never dropped). */
@@ -158,6 +184,15 @@ public final class CounterDeltas {
 
   /** Records a post's counters; the counters must be post counters (see {@link #POST_COUNTERS}). */
   public List<Delta> observe(String postId, PostCounters c) {
+    return observe(postId, c.observedAt(), postValues(c));
+  }
+
+  /** {@link #observe(String, PostCounters)} straight into a sink. */
+  public void observe(String postId, PostCounters c, Sink sink) {
+    observe(postId, c.observedAt(), postValues(c), sink);
+  }
+
+  private long[] postValues(PostCounters c) {
     long[] values = new long[metrics.length];
     for (int i = 0; i < metrics.length; i++) {
       values[i] = switch (metrics[i]) {
@@ -171,7 +206,7 @@ public final class CounterDeltas {
         default -> throw new IllegalArgumentException(metrics[i] + " is not a post counter");
       };
     }
-    return observe(postId, c.observedAt(), values);
+    return values;
   }
 
   private void emit(List<Delta> out, String key, Instant at, long[] change, int sign) {

@@ -154,4 +154,29 @@ class CounterDeltasTest {
     assertThrows(IllegalArgumentException.class, () -> new CounterDeltas(List.of(), 2));
     assertThrows(IllegalArgumentException.class, () -> viewsOnly(0));
   }
+
+  @Test
+  void theSinkPathGivesTheSameChangesAsDeltas() {
+    java.util.Random r = new java.util.Random(7);
+    for (boolean followers : new boolean[] {false, true}) {
+      CounterDeltas a = followers ? CounterDeltas.forFollowers() : CounterDeltas.forPosts();
+      CounterDeltas b = followers ? CounterDeltas.forFollowers() : CounterDeltas.forPosts();
+      Map<String, Long> viaDeltas = new java.util.TreeMap<>();
+      Map<String, Long> viaSink = new java.util.TreeMap<>();
+      int width = a.counters().size();
+      for (int n = 0; n < 300; n++) {
+        String key = "k" + r.nextInt(4);
+        Instant at = t(r.nextInt(40));
+        long[] values = new long[width];
+        for (int i = 0; i < width; i++) values[i] = r.nextInt(1000);
+        for (Delta d : a.observe(key, at, values.clone())) {
+          d.amounts().forEach((m, v) -> viaDeltas.merge(d.at() + " " + m, v, Long::sum));
+        }
+        b.observe(key, at, values.clone(), (when, m, v) -> viaSink.merge(when + " " + m, v, Long::sum));
+      }
+      viaDeltas.values().removeIf(v -> v == 0);
+      viaSink.values().removeIf(v -> v == 0);
+      assertEquals(viaDeltas, viaSink, followers ? "followers" : "posts");
+    }
+  }
 }
