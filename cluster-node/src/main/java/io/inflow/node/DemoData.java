@@ -58,7 +58,13 @@ public final class DemoData {
         String code = influencer.toUpperCase().replace("-", "") + "10";
         enrolments.add(new Enrolment(influencer, BigDecimal.valueOf(500 + random.nextInt(20) * 100), code,
             "https://" + brand + ".example/r/" + influencer, null));
-        events.add(new FollowersObserved("demo-f-" + influencer, influencer, platform, start, followers, 300 + random.nextInt(900)));
+        long following = 300 + random.nextInt(900);
+        double dailyGrowth = 0.001 + random.nextDouble() * 0.014; // 0.1–1.5 % a day
+        for (int day = 0; day <= 10; day += 2) { // a follower count every two days, so growth shows
+          long count = Math.round(followers * Math.pow(1 + dailyGrowth, day));
+          events.add(new FollowersObserved(day == 0 ? "demo-f-" + influencer : "demo-f-" + influencer + "-" + day,
+              influencer, platform, start.plus(Duration.ofDays(day)), count, following));
+        }
         events.add(new Spend("demo-s-" + influencer, campaign, influencer, enrolments.get(enrolments.size() - 1).fee(),
             "EUR", Spend.Kind.FEE, start.plus(Duration.ofHours(1))));
         for (int post = 1; post <= 2; post++) {

@@ -202,7 +202,8 @@ public final class ApiRoutes extends AllDirectives {
     return parameterOptional("from", fromParam -> parameterOptional("to", toParam ->
         parameterOptional("bucket", bucketParam -> parameterOptional("by", byParam ->
             parameterOptional("format", format -> optionalHeaderValueByName("Accept", accept -> {
-              Instant to = toParam.map(v -> instant("to", v)).orElseGet(Instant::now);
+              Instant to = toParam.map(v -> instant("to", v))
+                  .orElseGet(() -> Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
               Instant from = fromParam.map(v -> instant("from", v)).orElse(to.minus(Duration.ofDays(30)));
               BucketSize bucket = bucketParam.map(v -> CampaignReportBuilder.bucketSizeFromWire(v).orElseThrow(() ->
                   invalidParameter("bucket", "bucket must be one of hour, day, week, got '" + v + "'")))
