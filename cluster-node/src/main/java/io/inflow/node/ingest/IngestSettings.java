@@ -13,9 +13,9 @@ import java.time.Duration;
  * @param maxConcurrentRequests ingest requests in flight per node; more are refused with 503
  * @param maxBodyBytes request bodies above this get 413
  * @param maxAsksInFlight entity asks (persists) running at once on this node
- * @param mergeWindow how long concurrent requests' parts may wait to be merged per entity
- * @param maxPartsPerMerge parts merged in one window at most
- * @param queueCapacity parts waiting for an ask slot; beyond it requests get 503
+ * @param asksPerEntity asks (persists) one entity may have in flight; parts arriving while all are
+ *     busy are merged into its next ask
+ * @param queueCapacity parts waiting for their entity's ask; beyond it requests get 503
  */
 public record IngestSettings(
     boolean groupPerEntity,
@@ -25,8 +25,7 @@ public record IngestSettings(
     long maxBodyBytes,
     int retryAfterSeconds,
     int maxAsksInFlight,
-    Duration mergeWindow,
-    int maxPartsPerMerge,
+    int asksPerEntity,
     int queueCapacity) {
 
   public static IngestSettings fromConfig(Config inflow) {
@@ -39,8 +38,7 @@ public record IngestSettings(
         c.getBytes("max-body-bytes"),
         c.getInt("retry-after-seconds"),
         c.getInt("max-asks-in-flight"),
-        c.getDuration("merge-window"),
-        c.getInt("max-parts-per-merge"),
+        c.getInt("asks-per-entity"),
         c.getInt("queue-capacity"));
   }
 }

@@ -1,0 +1,152 @@
+package io.inflow.node.ingest;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.inflow.protocol.event.Click;
+import io.inflow.protocol.event.IngestEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.Test;
+
+/** Group commit: one ask in flight per entity, parts arriving meanwhile merged into the next. */
+class EntityBatcherTest {
+
+  /** Asks as the batcher sent them; each completes when the test says so. */
+  private static final class Entities implements EntityBatcher.Sender {
+    record Ask(EntityBatcher.Target target, List<IngestEvent> events, CompletableFuture<BatchAck> reply) {}
+
+    final List<Ask> asks = new ArrayList<>();
+
+    @Override
+    public synchronized CompletionStage<BatchAck> send(EntityBatcher.Target target, List<IngestEvent> events) {
+      Ask ask = new Ask(target, events, new CompletableFuture<>());
+      asks.add(ask);
+      return ask.reply();
+    }
+
+    synchronized void ackAll(int index) {
+      Ask ask = asks.get(index);
+      ask.reply().complete(new BatchAck(ask.events().size(), List.of()));
+    }
+  }
+
+  private static IngestSettings settings(boolean grouping, int maxEventsPerPersist, int maxAsksInFlight, int capacity) {
+    return settings(grouping, maxEventsPerPersist, maxAsksInFlight, 1, capacity);
+  }
+
+  private static IngestSettings settings(boolean grouping, int maxEventsPerPersist, int maxAsksInFlight,
+      int asksPerEntity, int capacity) {
+    return new IngestSettings(grouping, maxEventsPerPersist, Duration.ofSeconds(5), 64, 1 << 20, 2,
+        maxAsksInFlight, asksPerEntity, capacity);
+  }
+
+  private static final EntityBatcher.Target ANNA = new EntityBatcher.Target(false, "anna");
+  private static final EntityBatcher.Target SPRING = new EntityBatcher.Target(true, "spring");
+
+  private static EntityBatcher.Part part(EntityBatcher.Target target, String... ids) {
+    List<IngestEvent> events = new ArrayList<>();
+    for (String id : ids) events.add(new Click(id, "spring", "anna", Instant.parse("2026-11-01T00:00:00Z"), null));
+    return new EntityBatcher.Part(target, events, new CompletableFuture<>());
+  }
+
+  @Test
+  void anIdleEntityIsAskedAtOnceAndPartsArrivingMeanwhileShareItsNextPersist() {
+    Entities entities = new Entities();
+    EntityBatcher batcher = new EntityBatcher(settings(true, 500, 16, 100), entities);
+    var first = part(ANNA, "a1");
+    assertTrue(batcher.offer(first));
+    assertEquals(1, entities.asks.size(), "no merge window: sent at once");
+
+    var second = part(ANNA, "a2", "a3");
+    var third = part(ANNA, "a4");
+    var other = part(SPRING, "s1");
+    batcher.offer(second);
+    batcher.offer(third);
+    batcher.offer(other);
+    assertEquals(2, entities.asks.size(), "anna waits for her persist; spring is asked at once");
+    assertEquals(SPRING, entities.asks.get(1).target());
+
+    entities.ackAll(0);
+    assertEquals(1, first.done().join().persisted());
+    assertEquals(3, entities.asks.size());
+    assertEquals(List.of("a2", "a3", "a4"), entities.asks.get(2).events().stream().map(IngestEvent::eventId).toList(),
+        "both waiting parts in one ask");
+    assertFalse(second.done().isDone(), "acknowledged only after its persist");
+    entities.ackAll(2);
+    assertEquals(2, second.done().join().persisted());
+    assertEquals(1, third.done().join().persisted());
+  }
+
+  @Test
+  void aMergedAskHoldsAtMostMaxEventsPerPersist() {
+    Entities entities = new Entities();
+    EntityBatcher batcher = new EntityBatcher(settings(true, 3, 16, 100), entities);
+    batcher.offer(part(ANNA, "a0"));
+    batcher.offer(part(ANNA, "a1", "a2"));
+    batcher.offer(part(ANNA, "a3", "a4"));
+    entities.ackAll(0);
+    assertEquals(2, entities.asks.get(1).events().size(), "a3, a4 would exceed 3");
+    entities.ackAll(1);
+    assertEquals(List.of("a3", "a4"), entities.asks.get(2).events().stream().map(IngestEvent::eventId).toList());
+  }
+
+  @Test
+  void theNodeWideLimitQueuesEntitiesInArrivalOrderAndAFullQueueRefuses() {
+    Entities entities = new Entities();
+    EntityBatcher batcher = new EntityBatcher(settings(true, 500, 1, 2), entities);
+    batcher.offer(part(ANNA, "a1"));
+    assertTrue(batcher.offer(part(SPRING, "s1")));
+    assertTrue(batcher.offer(part(ANNA, "a2")));
+    assertFalse(batcher.offer(part(SPRING, "s2")), "two parts wait already: saturated");
+    assertEquals(1, entities.asks.size());
+    entities.ackAll(0);
+    assertEquals(SPRING, entities.asks.get(1).target(), "spring waited first");
+    entities.ackAll(1);
+    assertEquals(ANNA, entities.asks.get(2).target());
+  }
+
+  @Test
+  void aFailedPersistFailsEveryMergedPartAndTheEntityCanBeAskedAgain() {
+    Entities entities = new Entities();
+    EntityBatcher batcher = new EntityBatcher(settings(true, 500, 16, 100), entities);
+    batcher.offer(part(ANNA, "a0"));
+    var second = part(ANNA, "a1");
+    var third = part(ANNA, "a2");
+    batcher.offer(second);
+    batcher.offer(third);
+    entities.ackAll(0);
+    entities.asks.get(1).reply().completeExceptionally(new IllegalStateException("journal down"));
+    assertTrue(second.done().isCompletedExceptionally());
+    assertTrue(third.done().isCompletedExceptionally());
+    var retry = part(ANNA, "a1");
+    batcher.offer(retry);
+    assertEquals(3, entities.asks.size(), "nothing stays in flight after a failure");
+  }
+
+  @Test
+  void withGroupingOffEveryPartIsItsOwnAsk() {
+    Entities entities = new Entities();
+    EntityBatcher batcher = new EntityBatcher(settings(false, 500, 16, 100), entities);
+    batcher.offer(part(ANNA, "a1"));
+    batcher.offer(part(ANNA, "a2"));
+    assertEquals(2, entities.asks.size());
+  }
+
+  @Test
+  void withTwoAsksPerEntityTheSecondGoesAtOnceAndOnlyLaterPartsWaitToBeMerged() {
+    Entities entities = new Entities();
+    EntityBatcher batcher = new EntityBatcher(settings(true, 500, 16, 2, 100), entities);
+    batcher.offer(part(ANNA, "a1"));
+    batcher.offer(part(ANNA, "a2"));
+    assertEquals(2, entities.asks.size(), "two persists of anna may run at once");
+    batcher.offer(part(ANNA, "a3"));
+    batcher.offer(part(ANNA, "a4"));
+    assertEquals(2, entities.asks.size(), "both busy: a3 and a4 wait");
+    entities.ackAll(0);
+    assertEquals(List.of("a3", "a4"), entities.asks.get(2).events().stream().map(IngestEvent::eventId).toList());
+  }
+}
