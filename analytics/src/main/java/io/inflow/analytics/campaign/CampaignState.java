@@ -148,7 +148,13 @@ public final class CampaignState {
 
   private void record(IngestEvent event) {
     if (!ledger.admit(event)) return;
-    if (event instanceof PostMetrics m) windows.observePost(m.postId(), PostCounters.of(m));
+    if (event instanceof PostMetrics m) {
+      PostCounters counters = PostCounters.of(m);
+      posts.observe(m.postId(), counters);
+      if (m.influencerId() != null) share(m.influencerId()).posts.observe(m.postId(), counters);
+      windows.observePost(m.postId(), counters);
+      return;
+    }
     if (posts.record(event, campaignId)) {
       if (event.influencerId() != null) share(event.influencerId()).posts.record(event, campaignId);
       return;

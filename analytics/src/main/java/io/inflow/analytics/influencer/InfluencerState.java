@@ -99,7 +99,12 @@ public final class InfluencerState {
   private void record(IngestEvent event) {
     if (!ledger.admit(event)) return;
     if (event.campaignId() != null) campaigns.add(event.campaignId());
-    if (event instanceof PostMetrics m) windows.observePost(m.postId(), PostCounters.of(m));
+    if (event instanceof PostMetrics m) {
+      PostCounters counters = PostCounters.of(m);
+      posts.observe(m.postId(), counters);
+      windows.observePost(m.postId(), counters);
+      return;
+    }
     if (posts.record(event, event.campaignId())) return;
     if (event instanceof FollowersObserved f) {
       windows.observeFollowers(f.platform().wireName(), f.observedAt(), f.followers());
