@@ -154,12 +154,15 @@ final class EntityBatcher {
     } catch (RuntimeException e) {
       reply = CompletableFuture.failedFuture(e);
     }
-    reply.whenComplete((ack, failure) -> {
+    // Runs on the replying thread. Pekko's asks return Scala's CompletableFuture subclass, whose plain
+    // whenComplete is async on the common pool, and on a 2-core box (common pool parallelism 1)
+    // CompletableFuture then starts a new thread per callback: ~2,000 threads/s in the live bench.
+    reply.whenCompleteAsync((ack, failure) -> {
       finished(merged.key());
       if (failure != null) merged.parts().forEach(p -> p.done().completeExceptionally(failure));
       else if (merged.parts().size() == 1) merged.parts().get(0).done().complete(ack);
       else shareOut(ack, merged.parts());
-    });
+    }, Runnable::run);
   }
 
   /**
