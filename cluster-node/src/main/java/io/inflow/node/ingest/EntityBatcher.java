@@ -104,8 +104,15 @@ final class EntityBatcher {
   private void markReady(Object key, Waiting w) {
     if (w.inFlight < settings.asksPerEntity() && !w.ready && !w.parts.isEmpty()) {
       w.ready = true;
-      ready.add(key);
+      // Campaign entities first: a handful of hot entities whose persists gate the live feeds, while a
+      // request's influencer parts are many; the click that closes a request no longer waits behind them.
+      if (isCampaign(key)) ready.addFirst(key);
+      else ready.addLast(key);
     }
+  }
+
+  private static boolean isCampaign(Object key) {
+    return key instanceof Target t ? t.campaign() : ((Part) key).target().campaign();
   }
 
   /** Under the lock: the asks that free slots allow now, each marked in flight. */
