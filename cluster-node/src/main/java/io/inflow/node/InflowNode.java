@@ -20,6 +20,11 @@ import io.inflow.node.readmodel.ReadModel;
 import io.inflow.node.readmodel.ReadModelService;
 import io.inflow.node.readmodel.SummaryWriter;
 import io.inflow.node.storage.EmbeddedCassandra;
+import io.inflow.node.audit.AuditLog;
+import io.inflow.node.security.AuthSettings;
+import io.inflow.node.security.BrandDirectory;
+import io.inflow.node.security.RateLimiter;
+import io.inflow.node.security.TokenVerifier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Props;
 import io.inflow.node.storage.JournalSchema;
@@ -55,13 +60,15 @@ public final class InflowNode implements AutoCloseable {
   private final EmbeddedCassandra cassandra;
   private final ServerBinding binding;
   private final Services services;
+  private final String scheme;
 
   /** The services the HTTP layer and tools use, exposed for the demo loader and tests. */
   public record Services(IngestService ingest, CampaignService campaigns, InfluencerService influencers,
       LiveUpdates live) {}
 
   private InflowNode(ActorSystem<Void> system, EmbeddedCassandra cassandra, ServerBinding binding,
-      Services services) {
+      Services services, String scheme) {
+    this.scheme = scheme;
     this.system = system;
     this.cassandra = cassandra;
     this.binding = binding;
@@ -115,14 +122,17 @@ public final class InflowNode implements AutoCloseable {
     if (onCassandra && (cassandra != null || inflow.getBoolean("cassandra.auto-create"))) {
       JournalSchema.create(system, Duration.ofMinutes(2));
       ReadModel.createTables(system, JournalSchema.PLUGIN_PATH, keyspace, Duration.ofMinutes(1));
+      AuditLog.createTable(system, JournalSchema.PLUGIN_PATH, keyspace, inflow.getDuration("audit.retention"),
+          Duration.ofMinutes(1));
     }
     Duration queryTimeout = inflow.getDuration("query.ask-timeout");
     var campaigns = new CampaignService(system, queryTimeout);
     var influencers = new InfluencerService(system, queryTimeout);
     ReadModelService readModel = null;
     ActorRef<SummaryWriter.Command> summaries = null;
+    ReadModel tables = null;
     if (onCassandra) {
-      ReadModel tables = new ReadModel(system, JournalSchema.PLUGIN_PATH, keyspace);
+      tables = new ReadModel(system, JournalSchema.PLUGIN_PATH, keyspace);
       summaries = system.systemActorOf(SummaryWriter.create(tables, influencers, campaigns,
           inflow.getDuration("read-model.flush-interval")), "summary-writer", Props.empty());
       SummaryWriter.stopOnShutdown(system, summaries);
@@ -143,12 +153,29 @@ public final class InflowNode implements AutoCloseable {
         new LiveUpdates(system, liveRegistry, campaigns, liveSettings));
     var reports = new io.inflow.node.report.ReportService(system, inflow.getString("report.read-journal"),
         entitySettings.kpi(), inflow.getDuration("report.timeout"));
+    String keystore = inflow.getString("http.tls.keystore").trim();
+    javax.net.ssl.SSLContext tls = keystore.isEmpty() ? null : HttpServer.tlsContext(Path.of(keystore),
+        inflow.getString("http.tls.keystore-password").toCharArray());
+    var security = new ApiRoutes.Security(
+        new TokenVerifier(AuthSettings.fromConfig(inflow)),
+        new RateLimiter(inflow.getLong("limits.requests-per-second"), inflow.getLong("limits.burst")),
+        new BrandDirectory(campaigns, influencers, tables, system.executionContext(),
+            inflow.getDuration("auth.brand-cache-ttl")),
+        onCassandra ? new AuditLog(system, JournalSchema.PLUGIN_PATH, keyspace) : null,
+        Cluster.get(system).selfMember().address().hostPort(),
+        corsOrigins(inflow), tls != null);
     ApiRoutes routes = new ApiRoutes(services.ingest(), services.campaigns(), services.influencers(),
-        readModel, reports, services.live(), readiness, new EventCodec(CodecLimits.defaults()));
+        readModel, reports, services.live(), readiness, new EventCodec(CodecLimits.defaults()), security);
     ServerBinding binding = HttpServer.bind(system, inflow.getString("http.host"),
-            inflow.getInt("http.port"), routes.routes(), inflow.getDuration("http.drain-timeout"))
+            inflow.getInt("http.port"), routes.routes(), inflow.getDuration("http.drain-timeout"), tls)
         .toCompletableFuture().join();
-    return new InflowNode(system, cassandra, binding, services);
+    return new InflowNode(system, cassandra, binding, services, tls != null ? "https" : "http");
+  }
+
+  private static java.util.Set<String> corsOrigins(Config inflow) {
+    java.util.Set<String> origins = new java.util.LinkedHashSet<>(inflow.getStringList("http.cors.allowed-origins"));
+    origins.addAll(splitList(inflow.getString("http.cors.allowed-origins-csv")));
+    return origins;
   }
 
   private static void joinCluster(ActorSystem<Void> system, Config inflow) {
@@ -177,7 +204,7 @@ public final class InflowNode implements AutoCloseable {
   }
 
   public String apiUrl() {
-    return "http://" + httpAddress().getHostString() + ":" + httpAddress().getPort();
+    return scheme + "://" + httpAddress().getHostString() + ":" + httpAddress().getPort();
   }
 
   /** Leaves gracefully, stops the actor system, then the embedded Cassandra (if this node started one). */

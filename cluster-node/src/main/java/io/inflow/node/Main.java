@@ -19,6 +19,19 @@ public final class Main {
       printSchema();
       return;
     }
+    if (!flags.isEmpty() && flags.get(0).equals("token")) {
+      System.exit(TokenCommand.run(flags.subList(1, flags.size()), InflowNode.loadConfig(ConfigFactory.empty())
+          .getConfig("inflow"), System.out, System.err));
+      return;
+    }
+    if (!flags.isEmpty() && flags.get(0).equals("tls-selfsigned")) {
+      // prints the keystore path, its password and the PEM certificate path, one per line
+      var generated = io.inflow.node.security.SelfSignedCertificate.ensure(java.nio.file.Path.of(flags.get(1)));
+      System.out.println(generated.keystore());
+      System.out.println(generated.password());
+      System.out.println(generated.certificate());
+      return;
+    }
     InflowNode node;
     try {
       node = InflowNode.start(ConfigFactory.empty());
@@ -38,10 +51,23 @@ public final class Main {
         demo = "  Demo data: not loaded (" + e.getMessage() + ")\n";
       }
     }
-    System.out.printf("%nInflow is up.%n  API:       %s/api/v1%n  Health:    %s/health/ready%n%s%n",
-        node.apiUrl(), node.apiUrl(), demo);
+    System.out.printf("%nInflow is up.%n  API:       %s/api/v1%n  Health:    %s/health/ready%n%s%s%n",
+        node.apiUrl(), node.apiUrl(), demo, devToken(flags.contains("--demo"), node.apiUrl()));
     System.out.flush();
     node.system().getWhenTerminated().toCompletableFuture().join();
+  }
+
+  /** With the demo and a development secret: an admin token (12 h) and how to use it. */
+  private static String devToken(boolean demo, String apiUrl) {
+    if (!demo) return "";
+    var auth = io.inflow.node.security.AuthSettings.fromConfig(
+        InflowNode.loadConfig(ConfigFactory.empty()).getConfig("inflow"));
+    if (auth.mode() != io.inflow.node.security.AuthSettings.Mode.DEV || !auth.hasSecret()) return "";
+    String token = new io.inflow.node.security.TokenIssuer(auth).issue("demo-admin",
+        io.inflow.node.security.Role.ADMIN, java.util.Set.of(), java.time.Duration.ofHours(12));
+    return String.format("  Dev token: %s%n             (admin, 12 h; others: ./inflow token --role analyst --brand acme)%n"
+        + "  Try:       TOKEN=$(./inflow token --role admin); curl -H \"Authorization: Bearer $TOKEN\" "
+        + "%s/api/v1/campaigns/acme-spring-launch%n", token, apiUrl);
   }
 
   /** Prints the CQL of the journal and snapshot keyspaces and tables for the configured keyspace and replication. */

@@ -246,7 +246,9 @@ public final class CampaignState {
     return new CampaignListItem(campaignId, d.brandId(), d.name(), currency, d.budget(),
         in(spendByCurrency, currency), in(revenueByCurrency(), currency), posts.views(), posts.engagements(), clicks,
         conversions, d.startsAt(), d.endsAt(), ledger.updatedAt() == null ? definedAt : ledger.updatedAt(),
-        windows.lastDays(SUMMARY_DAYS, now, currency));
+        windows.lastDays(SUMMARY_DAYS, now, currency),
+        d.influencers() == null ? java.util.List.of()
+            : d.influencers().stream().map(io.inflow.protocol.api.Enrolment::influencerId).distinct().toList());
   }
 
   public CampaignView view() {

@@ -25,6 +25,19 @@ public final class ApiException extends RuntimeException {
     return new ApiException(StatusCodes.BAD_REQUEST, code, message, details, null);
   }
 
+  public static ApiException forbidden(String code, String message) {
+    return new ApiException(StatusCodes.FORBIDDEN, code, message, List.of(), null);
+  }
+
+  public static ApiException forbidden(String code, String message, List<ErrorDetail> details) {
+    return new ApiException(StatusCodes.FORBIDDEN, code, message, details, null);
+  }
+
+  public static ApiException tooManyRequests(String message, long retryAfterSeconds) {
+    return new ApiException(StatusCodes.TOO_MANY_REQUESTS, "rate_limited", message, List.of(),
+        (int) Math.min(Integer.MAX_VALUE, retryAfterSeconds));
+  }
+
   public static ApiException notFound(String what, String id) {
     return new ApiException(StatusCodes.NOT_FOUND, "not_found", what + " '" + id + "' is unknown", List.of(), null);
   }

@@ -6,6 +6,9 @@ import io.inflow.node.ingest.IngestService;
 import io.inflow.node.ingest.IngestUnavailableException;
 import io.inflow.node.readmodel.ReadModelService;
 import io.inflow.node.live.LiveUpdates;
+import io.inflow.node.audit.AuditLog;
+import io.inflow.node.security.BrandDirectory;
+import io.inflow.node.security.Caller;
 import io.inflow.protocol.api.ApiError;
 import io.inflow.protocol.api.ErrorDetail;
 import io.inflow.protocol.api.IngestResult;
@@ -42,7 +45,6 @@ import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
-import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
@@ -65,12 +67,25 @@ public final class ApiRoutes extends AllDirectives {
   private final LiveUpdates live;
   private final Readiness readiness;
   private final EventCodec eventCodec;
+  private final Guard guard;
+  private final BrandDirectory brands;
+  private final IngestScope ingestScope;
+  private final AuditLog audit;
   private final Duration bodyReadTimeout = Duration.ofSeconds(20);
+  private final java.util.Map<Endpoint, Handler> handlers = handlers();
 
-  /** {@code readModel} is null where the journal is not Cassandra (route tests); its routes then answer 503. */
+  /**
+   * {@code readModel} and {@code audit} are null where the journal is not Cassandra (route tests);
+   * their routes then answer 503.
+   */
   public ApiRoutes(IngestService ingest, CampaignService campaigns, InfluencerService influencers,
       ReadModelService readModel, ReportService reports, LiveUpdates live, Readiness readiness,
-      EventCodec eventCodec) {
+      EventCodec eventCodec, Security security) {
+    this.guard = new Guard(security.verifier(), security.limiter(), security.audit(), security.nodeName(),
+        new Guard.Settings(security.corsOrigins(), security.tls()));
+    this.brands = security.brands();
+    this.ingestScope = new IngestScope(security.brands());
+    this.audit = security.audit();
     this.readModel = readModel;
     this.reports = reports;
     this.ingest = ingest;
@@ -81,32 +96,109 @@ public final class ApiRoutes extends AllDirectives {
     this.eventCodec = eventCodec;
   }
 
+  /** What the routes need for authentication, brand scoping, audit and limits. */
+  public record Security(io.inflow.node.security.TokenVerifier verifier, io.inflow.node.security.RateLimiter limiter,
+      BrandDirectory brands, AuditLog audit, String nodeName, java.util.Set<String> corsOrigins, boolean tls) {}
+
+  /** Serves one endpoint for an authenticated caller ({@code null} for open endpoints); {@code id} is the path's {@code {id}}. */
+  private interface Handler {
+    Route handle(Caller caller, String id);
+  }
+
+  private java.util.Map<Endpoint, Handler> handlers() {
+    java.util.Map<Endpoint, Handler> h = new java.util.EnumMap<>(Endpoint.class);
+    h.put(Endpoint.HEALTH_ALIVE, (caller, id) -> json(StatusCodes.OK, java.util.Map.of("status", "alive")));
+    h.put(Endpoint.HEALTH_READY, (caller, id) -> ready());
+    h.put(Endpoint.POST_EVENTS, (caller, id) -> postEvents(caller));
+    h.put(Endpoint.PUT_CAMPAIGN, (caller, id) -> putCampaign(id));
+    h.put(Endpoint.GET_CAMPAIGN, (caller, id) -> campaignAccess(caller, id, () -> getCampaign(id)));
+    h.put(Endpoint.CAMPAIGN_REPORT, (caller, id) -> campaignAccess(caller, id, () -> report(id)));
+    h.put(Endpoint.CAMPAIGN_LIVE, (caller, id) -> campaignAccess(caller, id, () -> liveCampaign(id)));
+    h.put(Endpoint.LIST_INFLUENCERS, (caller, id) -> listInfluencers(caller));
+    h.put(Endpoint.GET_INFLUENCER, (caller, id) -> influencerAccess(caller, id, () -> getInfluencer(id)));
+    h.put(Endpoint.BRAND_OVERVIEW, (caller, id) -> {
+      if (!caller.canRead(id)) throw brandForbidden(caller, "brand " + id);
+      return brandOverview(id);
+    });
+    h.put(Endpoint.AUDIT_LOG, (caller, id) -> auditLog());
+    var missing = java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(h.keySet()));
+    if (!missing.isEmpty()) throw new IllegalStateException("endpoints without a handler: " + missing);
+    return java.util.Collections.unmodifiableMap(h);
+  }
+
+  /**
+   * The whole route tree: the {@link Endpoint} catalogue is the router, so every route the node
+   * serves has an access rule (and a row in the authorisation matrix test). A path of no endpoint is
+   * 404, a known path with another method 405.
+   */
   public Route routes() {
-    return handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), this::allRoutes));
+    return guard.outermost(() ->
+        handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), this::dispatch)));
   }
 
-  private Route allRoutes() {
-    return concat(
-        pathPrefix("health", () -> concat(
-            path("alive", () -> get(() -> json(StatusCodes.OK, java.util.Map.of("status", "alive")))),
-            path("ready", () -> get(this::ready)))),
-        pathPrefix("api", () -> pathPrefix("v1", this::apiV1)));
+  private Route dispatch() {
+    return extractRequest(request -> {
+      List<String> segments = new java.util.ArrayList<>();
+      request.getUri().pathSegments().forEach(segments::add);
+      boolean pathKnown = false;
+      for (Endpoint endpoint : Endpoint.values()) {
+        String id = endpoint.match(segments);
+        if (id == null) continue;
+        pathKnown = true;
+        if (!endpoint.method().equals(request.method().name())) continue;
+        return guard.endpoint(endpoint, endpoint.resource(id), exceptionHandler(),
+            caller -> handlers.get(endpoint).handle(caller, id.isEmpty() ? null : id));
+      }
+      if (pathKnown) {
+        throw new ApiException(StatusCodes.METHOD_NOT_ALLOWED, "method_not_allowed",
+            request.method().name() + " is not supported on " + request.getUri().path(), List.of(), null);
+      }
+      throw new ApiException(StatusCodes.NOT_FOUND, "not_found", "no such endpoint: " + request.getUri().path(),
+          List.of(), null);
+    });
   }
 
-  private Route apiV1() {
-    return concat(
-        path("events", () -> post(this::postEvents)),
-        pathPrefix("campaigns", () -> pathPrefix(PathMatchers.segment(), campaignId -> concat(
-            pathEnd(() -> concat(
-                put(() -> putCampaign(campaignId)),
-                get(() -> getCampaign(campaignId)))),
-            path("report", () -> get(() -> report(campaignId))),
-            path("live", () -> get(() -> liveCampaign(campaignId)))))),
-        pathPrefix("influencers", () -> concat(
-            pathEnd(() -> get(this::listInfluencers)),
-            path(PathMatchers.segment(), influencerId -> get(() -> getInfluencer(influencerId))))),
-        pathPrefix("brands", () -> path(PathMatchers.segment().slash("overview"), brandId ->
-            get(() -> brandOverview(brandId)))));
+  private static ApiException brandForbidden(Caller caller, String what) {
+    return ApiException.forbidden("brand_forbidden", what + " is not in this token's brands " + new java.util.TreeSet<>(caller.brands()));
+  }
+
+  /** An admin reads any campaign; an analyst only its brands' (404 for a campaign nobody defined). */
+  private Route campaignAccess(Caller caller, String campaignId, java.util.function.Supplier<Route> inner) {
+    if (caller.isAdmin()) return inner.get();
+    return onSuccess(brands.campaignBrand(campaignId), brand -> {
+      if (brand.isEmpty()) throw ApiException.notFound("campaign", campaignId);
+      if (!caller.canRead(brand.get())) throw brandForbidden(caller, "campaign " + campaignId);
+      return inner.get();
+    });
+  }
+
+  /** An analyst reads an influencer enrolled in (or with events of) a campaign of its brands. */
+  private Route influencerAccess(Caller caller, String influencerId, java.util.function.Supplier<Route> inner) {
+    if (caller.isAdmin()) return inner.get();
+    return onSuccess(brands.influencerBrands(influencerId), of -> {
+      if (of.stream().noneMatch(caller::canRead)) throw brandForbidden(caller, "influencer " + influencerId);
+      return inner.get();
+    });
+  }
+
+  /** {@code GET /api/v1/audit?from=&to=&subject=&limit=}: default the last 24 h, at most 31 days and 10,000 entries. */
+  private Route auditLog() {
+    if (audit == null) {
+      throw ApiException.unavailable("audit_unavailable", "this node has no audit table (journal is not Cassandra)", 5);
+    }
+    return parameterOptional("from", fromParam -> parameterOptional("to", toParam ->
+        parameterOptional("subject", subject -> parameterOptional("limit", limitParam -> {
+          Instant to = toParam.map(v -> instant("to", v)).orElseGet(Instant::now);
+          Instant from = fromParam.map(v -> instant("from", v)).orElse(to.minus(Duration.ofDays(1)));
+          if (!from.isBefore(to)) throw invalidParameter("from", "from must be before to");
+          if (Duration.between(from, to).compareTo(Duration.ofDays(AuditLog.MAX_DAYS)) > 0) {
+            throw invalidParameter("from", "at most " + AuditLog.MAX_DAYS + " days per request");
+          }
+          int limit = limitParam.map(v -> parseLimit("limit", v, 10_000)).orElse(1000);
+          return onSuccess(audit.query(from, to, subject.orElse(null), limit), page -> json(StatusCodes.OK,
+              java.util.Map.of("entries", page.entries(), "count", page.entries().size(),
+                  "truncated", page.truncated())));
+        }))));
   }
 
   private ReadModelService readModel() {
@@ -116,29 +208,33 @@ public final class ApiRoutes extends AllDirectives {
     return readModel;
   }
 
-  private Route listInfluencers() {
+  private Route listInfluencers(Caller caller) {
     return parameterOptional("tier", tier -> parameterOptional("platform", platform ->
         parameterOptional("sort", sort -> parameterOptional("limit", limit -> {
           ReadModelService.Sort order = sort.map(s -> ReadModelService.Sort.parse(s).orElseThrow(() ->
               ApiException.badRequest("invalid_parameter", "sort must be one of er, followers, views, engagements, growth",
                   List.of(ErrorDetail.field("sort", "invalid_value", "unknown sort '" + s + "'")))))
               .orElse(ReadModelService.Sort.ER);
-          int max = limit.map(ApiRoutes::parseLimit).orElse(50);
+          int max = limit.map(v -> parseLimit("limit", v, 1000)).orElse(50);
           var query = new ReadModelService.Query(tier.orElse(null), platform.orElse(null), order, max);
-          return onSuccess(readModel().influencers(query), list -> json(StatusCodes.OK,
+          ReadModelService rm = readModel();
+          var visible = caller.isAdmin()
+              ? java.util.concurrent.CompletableFuture.completedFuture(
+                  (java.util.function.Predicate<io.inflow.protocol.api.InfluencerListItem>) item -> true)
+              : brands.influencerFilter(caller.brands());
+          return onSuccess(visible.thenCompose(filter -> rm.influencers(query, filter)), list -> json(StatusCodes.OK,
               java.util.Map.of("influencers", list, "count", list.size())));
         }))));
   }
 
-  private static int parseLimit(String value) {
+  private static int parseLimit(String name, String value, int max) {
     try {
       int n = Integer.parseInt(value);
-      if (n >= 1 && n <= 1000) return n;
+      if (n >= 1 && n <= max) return n;
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw ApiException.badRequest("invalid_parameter", "limit must be an integer from 1 to 1000",
-        List.of(ErrorDetail.field("limit", "invalid_value", "limit must be an integer from 1 to 1000, got '" + value + "'")));
+    throw invalidParameter(name, name + " must be an integer from 1 to " + max + ", got '" + value + "'");
   }
 
   private Route brandOverview(String brandId) {
@@ -153,7 +249,7 @@ public final class ApiRoutes extends AllDirectives {
             java.util.Map.of("status", "not_ready", "problems", verdict.problems())));
   }
 
-  private Route postEvents() {
+  private Route postEvents(Caller caller) {
     long limit = ingest.settings().maxBodyBytes();
     return extractRequestEntity(entity -> extractStrictEntity(bodyReadTimeout, limit, strict -> {
       byte[] body = strict.getData().toArray();
@@ -175,7 +271,9 @@ public final class ApiRoutes extends AllDirectives {
       }
       List<io.inflow.protocol.event.IngestEvent> events =
           parsed.events().stream().map(NumberedEvent::event).toList();
-      return onSuccess(ingest.ingest(events), outcome -> json(StatusCodes.OK,
+      var allowed = caller.ingestLimitedToBrands()
+          ? ingestScope.check(caller, parsed.events()) : java.util.concurrent.CompletableFuture.<Void>completedFuture(null);
+      return onSuccess(allowed.thenCompose(ok -> ingest.ingest(events)), outcome -> json(StatusCodes.OK,
           new IngestResult(outcome.accepted(), outcome.duplicates(), parsed.rejected())));
     }));
   }

@@ -14,13 +14,16 @@ import java.time.Duration;
  * @param sessionBuffer updates held for one subscriber before the oldest is dropped (conflation keeps
  *     this near empty; it only bounds a burst)
  * @param askTimeout how long to wait for the campaign entity's current state
+ * @param maxIncomingMessageBytes a client message (clients need send none) longer than this closes
+ *     the socket ({@code inflow.limits.websocket-message-bytes})
  */
 public record LiveSettings(
     Duration minInterval,
     Duration resyncInterval,
     Duration idleTimeout,
     int sessionBuffer,
-    Duration askTimeout) {
+    Duration askTimeout,
+    int maxIncomingMessageBytes) {
 
   public LiveSettings {
     if (minInterval.isNegative() || minInterval.isZero()) {
@@ -44,7 +47,8 @@ public record LiveSettings(
         c.getDuration("resync-interval"),
         c.getDuration("idle-timeout"),
         c.getInt("session-buffer"),
-        inflow.getDuration("query.ask-timeout"));
+        inflow.getDuration("query.ask-timeout"),
+        inflow.getInt("limits.websocket-message-bytes"));
   }
 
   /** How often the registry looks for idle feeds: a feed lives between one and 1.5 idle timeouts. */

@@ -40,9 +40,6 @@ import org.apache.pekko.stream.typed.javadsl.ActorSource;
  * actor terminates and the registry detaches it; its feed stops after the idle timeout.
  */
 public final class LiveUpdates {
-  private static final Sink<Message, NotUsed> IGNORE_INCOMING =
-      Flow.<Message>create().flatMapConcat(LiveUpdates::drain).to(Sink.ignore());
-
   private final ActorSystem<?> system;
   private final ActorRef<LiveRegistry.Command> registry;
   private final CampaignService campaigns;
@@ -83,7 +80,7 @@ public final class LiveUpdates {
           });
       Source<Message, NotUsed> outgoing = conflated(snapshot, updates, settings.minInterval())
           .map(message -> (Message) TextMessage.create(Json.write(message)));
-      return Optional.of(Flow.fromSinkAndSourceCoupled(IGNORE_INCOMING, outgoing));
+      return Optional.of(Flow.fromSinkAndSourceCoupled(ignoreIncoming(settings.maxIncomingMessageBytes()), outgoing));
     }, executor);
   }
 
@@ -114,10 +111,23 @@ public final class LiveUpdates {
         .throttle(1, minInterval, 1, ThrottleMode.shaping());
   }
 
-  private static Source<Done, NotUsed> drain(Message message) {
-    Source<?, ?> parts = message.isText()
-        ? message.asTextMessage().getStreamedText()
-        : message.asBinaryMessage().getStreamedData();
-    return parts.map(part -> Done.getInstance()).mapMaterializedValue(m -> NotUsed.getInstance());
+  /**
+   * Reads and discards what the client sends; a message longer than {@code maxBytes} fails the sink,
+   * which (the flow being coupled) closes the socket.
+   */
+  static Sink<Message, NotUsed> ignoreIncoming(int maxBytes) {
+    return Flow.<Message>create().flatMapConcat(message -> drain(message, maxBytes)).to(Sink.ignore());
+  }
+
+  private static Source<Long, NotUsed> drain(Message message, int maxBytes) {
+    Source<Long, ?> sizes = message.isText()
+        ? message.asTextMessage().getStreamedText().map(part -> (long) part.length())
+        : message.asBinaryMessage().getStreamedData().map(part -> (long) part.size());
+    return sizes.scan(0L, Long::sum).map(total -> {
+      if (total > maxBytes) {
+        throw new IllegalStateException("live socket: client message over " + maxBytes + " bytes");
+      }
+      return total;
+    }).mapMaterializedValue(m -> NotUsed.getInstance());
   }
 }

@@ -40,7 +40,7 @@ public final class Pseudonymizer {
     if (base64Key != null && !base64Key.isBlank()) {
       return new Pseudonymizer(Base64.getDecoder().decode(base64Key.trim()));
     }
-    return new Pseudonymizer(KeyFiles.readOrCreate(keyFile, 32));
+    return new Pseudonymizer(io.inflow.node.security.KeyFiles.readOrCreate(keyFile, 32));
   }
 
   private Mac newMac() {
@@ -70,27 +70,5 @@ public final class Pseudonymizer {
       return a.withAccounts(a.accounts().stream().map(x -> x.withAccountId(pseudonym(x.accountId()))).toList());
     }
     return event;
-  }
-
-  /** Secret files kept beside the data: created once with random bytes, readable by the owner only. */
-  public static final class KeyFiles {
-    private KeyFiles() {}
-
-    public static byte[] readOrCreate(Path file, int bytes) {
-      try {
-        if (Files.exists(file)) return Base64.getDecoder().decode(Files.readString(file).trim());
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        byte[] key = new byte[bytes];
-        new SecureRandom().nextBytes(key);
-        Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n",
-            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        if (Files.getFileStore(file).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
-        return key;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read or create key file " + file, e);
-      }
-    }
   }
 }

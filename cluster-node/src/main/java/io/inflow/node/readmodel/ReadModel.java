@@ -80,6 +80,12 @@ public final class ReadModel {
         .thenApplyAsync(rows -> rows.stream().map(r -> read(r, CampaignListItem.class)).toList(), executor);
   }
 
+  /** Every campaign summary of every brand (campaigns are few; used to resolve enrolments). */
+  public CompletionStage<List<CampaignListItem>> campaigns() {
+    return session.selectAll("SELECT doc FROM " + keyspace + ".campaign_summary")
+        .thenApplyAsync(rows -> rows.stream().map(r -> read(r, CampaignListItem.class)).toList(), executor);
+  }
+
   private static <T> T read(Row row, Class<T> type) {
     try {
       return Json.mapper().readValue(row.getString("doc"), type);

@@ -38,7 +38,14 @@ public final class ReadModelService {
   }
 
   public CompletionStage<List<InfluencerListItem>> influencers(Query query) {
+    return influencers(query, item -> true);
+  }
+
+  /** The list of influencers that {@code visible} lets through (brand scoping), filtered, ranked and limited. */
+  public CompletionStage<List<InfluencerListItem>> influencers(Query query,
+      java.util.function.Predicate<InfluencerListItem> visible) {
     return readModel.influencers().thenApplyAsync(all -> all.stream()
+        .filter(visible)
         .filter(i -> query.tier() == null || query.tier().equalsIgnoreCase(i.tier()))
         .filter(i -> query.platform() == null || query.platform().equalsIgnoreCase(i.platform()))
         .sorted(order(query.sort()))

@@ -27,6 +27,7 @@ class ApiRoutesTest {
 
   @BeforeAll
   static void start() throws Exception {
+    io.inflow.node.TestTokens.install();
     Config config = InflowNode.loadConfig(ConfigFactory.parseString("""
             inflow.http.port = 0
             inflow.cluster.port = 0

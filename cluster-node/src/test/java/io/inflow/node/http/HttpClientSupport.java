@@ -24,9 +24,29 @@ public final class HttpClientSupport {
       .executor(Executors.newFixedThreadPool(4))
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
+  private final String token;
 
+  /** A client sending an admin token ({@link io.inflow.node.TestTokens}). */
   public HttpClientSupport(String baseUrl) {
+    this(baseUrl, io.inflow.node.TestTokens.admin());
+  }
+
+  /** A client sending {@code token} as bearer (none when null). */
+  public HttpClientSupport(String baseUrl, String token) {
     this.baseUrl = baseUrl;
+    this.token = token;
+  }
+
+  /** The same node with another token (null: none). */
+  public HttpClientSupport as(String otherToken) {
+    return new HttpClientSupport(baseUrl, otherToken);
+  }
+
+  public Reply send(String method, String path, String contentType, String body) {
+    var request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+    if (contentType != null) request.header("Content-Type", contentType);
+    return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public Reply get(String path) {
@@ -54,6 +74,7 @@ public final class HttpClientSupport {
 
   private Reply send(HttpRequest.Builder request) {
     try {
+      if (token != null) request.header("Authorization", "Bearer " + token);
       HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
           HttpResponse.BodyHandlers.ofString());
       boolean isJson = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");

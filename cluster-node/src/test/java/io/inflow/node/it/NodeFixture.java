@@ -33,6 +33,7 @@ final class NodeFixture {
   }
 
   static Config config(String hocon) {
+    io.inflow.node.TestTokens.install();
     return ConfigFactory.parseString("""
         inflow.http.port = 0
         inflow.cluster.port = 0

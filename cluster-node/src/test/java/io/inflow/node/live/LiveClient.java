@@ -40,9 +40,16 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
 
   /** Connects; fails with the handshake's exception (e.g. a 404) as the cause. */
   public static LiveClient connect(String apiUrl, String campaignId, boolean flowing) {
+    return connect(apiUrl, campaignId, flowing, io.inflow.node.TestTokens.admin());
+  }
+
+  /** Connects with {@code token} in the Authorization header (none when null). */
+  public static LiveClient connect(String apiUrl, String campaignId, boolean flowing, String token) {
     LiveClient client = new LiveClient(flowing);
     URI uri = URI.create(apiUrl.replaceFirst("^http", "ws") + "/api/v1/campaigns/" + campaignId + "/live");
-    client.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+    var builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+    if (token != null) builder.header("Authorization", "Bearer " + token);
+    client.socket = builder
         .buildAsync(uri, client).orTimeout(20, TimeUnit.SECONDS).join();
     return client;
   }

@@ -57,6 +57,7 @@ class LiveUpdatesTest {
   }
 
   static InflowNode startNode(String name, String resyncInterval) throws IOException {
+    io.inflow.node.TestTokens.install();
     Config config = InflowNode.loadConfig(ConfigFactory.parseString("""
             inflow.http.port = 0
             inflow.cluster.port = 0
@@ -123,7 +124,8 @@ class LiveUpdatesTest {
     assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
     assertEquals(404, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
 
-    String[] raw = rawHandshake("/api/v1/campaigns/never-heard-of/live");
+    // the token as a query parameter, as browsers must send it on a WebSocket upgrade
+    String[] raw = rawHandshake("/api/v1/campaigns/never-heard-of/live?access_token=" + io.inflow.node.TestTokens.admin());
     assertTrue(raw[0].startsWith("HTTP/1.1 404"), raw[0]);
     JsonNode error = Json.mapper().readTree(raw[1]);
     assertEquals("not_found", error.get("error").asText());
