@@ -134,10 +134,10 @@ public final class TokenVerifier {
     if (m.contains("before use time")) {
       return new AuthenticationException("token_not_yet_valid", "the token is not valid yet (nbf)");
     }
-    if (m.contains("audience")) {
+    if (m.contains("aud claim") || m.contains("audience")) {
       return new AuthenticationException("token_audience_invalid", "the token is not meant for this API: " + message);
     }
-    if (m.contains("iss")) return new AuthenticationException("token_issuer_invalid", "unexpected issuer: " + message);
+    if (m.contains(" iss ")) return new AuthenticationException("token_issuer_invalid", "unexpected issuer: " + message);
     if (m.contains("missing required claims")) {
       return new AuthenticationException("token_claims_missing", message);
     }
