@@ -99,6 +99,11 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     closed.completeExceptionally(error);
   }
 
+  /** Sends a text message to the server (which needs none and ignores those within its limit). */
+  public void send(String text) {
+    socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
+  }
+
   /** Starts reading again after a stall. */
   public void release() {
     flowing = true;
@@ -145,6 +150,10 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
   /** Closes with a normal close handshake. */
   @Override
   public void close() {
+    if (isClosed()) {
+      socket.abort();
+      return;
+    }
     if (!socket.isOutputClosed()) socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(10, TimeUnit.SECONDS).join();
     socket.request(Long.MAX_VALUE);
   }
