@@ -281,7 +281,17 @@ public final class ApiRoutes extends AllDirectives {
   private Route putCampaign(String campaignId) {
     return extractStrictEntity(bodyReadTimeout, 1_048_576, strict -> {
       var definition = CampaignCodec.parse(strict.getData().toArray());
-      return onSuccess(campaigns.define(campaignId, definition), view -> json(StatusCodes.OK, view));
+      // A campaign never changes brand: brand scoping, the audit trail and the brand overview rows
+      // (keyed by brand) all assume it. Define a new campaign instead.
+      var defined = campaigns.summary(campaignId).thenCompose(current -> {
+        if (current.isPresent() && !current.get().brandId().equals(definition.brandId())) {
+          throw new ApiException(StatusCodes.CONFLICT, "brand_immutable", "campaign " + campaignId
+              + " belongs to brand " + current.get().brandId() + "; a campaign cannot move to another brand",
+              List.of(ErrorDetail.field("brandId", "immutable", "must stay " + current.get().brandId())), null);
+        }
+        return campaigns.define(campaignId, definition);
+      });
+      return onSuccess(defined, view -> json(StatusCodes.OK, view));
     });
   }
 

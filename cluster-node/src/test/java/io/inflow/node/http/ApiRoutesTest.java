@@ -129,6 +129,12 @@ class ApiRoutesTest {
     assertEquals(200, ok.status(), ok.raw().body());
     var read = http.get("/api/v1/campaigns/spring");
     assertEquals("acme", read.json().get("brandId").asText());
+    var moved = http.put("/api/v1/campaigns/spring", """
+        {"brandId":"other","name":"Spring","budget":10000,"currency":"EUR","startsAt":"2026-11-01T00:00:00Z",
+         "endsAt":"2026-12-01T00:00:00Z"}""");
+    assertEquals(409, moved.status(), moved.raw().body());
+    assertEquals("brand_immutable", moved.json().get("error").asText());
+    assertEquals("acme", http.get("/api/v1/campaigns/spring").json().get("brandId").asText());
     assertEquals("anna", read.json().get("influencers").get(0).get("influencerId").asText());
   }
 
