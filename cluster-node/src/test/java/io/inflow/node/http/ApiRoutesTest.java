@@ -2,16 +2,7 @@ package io.inflow.node.http;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.inflow.node.InflowNode;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
-import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,19 +18,7 @@ class ApiRoutesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    io.inflow.node.TestTokens.install();
-    Config config = InflowNode.loadConfig(ConfigFactory.parseString("""
-            inflow.http.port = 0
-            inflow.cluster.port = 0
-            inflow.ingest.max-body-bytes = 64KiB
-            inflow.report.read-journal = "pekko.persistence.testkit.query"
-            inflow.data-dir = "%s"
-            """.formatted(Files.createTempDirectory("inflow-routes").toString().replace("\\", "/"))));
-    Config inMemory = PersistenceTestKitPlugin.getInstance().config()
-        .withFallback(PersistenceTestKitSnapshotPlugin.config()).withFallback(config).resolve();
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "Inflow", inMemory);
-    Readiness readiness = new Readiness(system, () -> CompletableFuture.completedFuture("ok"), Duration.ofSeconds(1));
-    node = InflowNode.startOn(system, inMemory.getConfig("inflow"), readiness, null);
+    node = io.inflow.node.InMemoryNode.start("routes", "inflow.ingest.max-body-bytes = 64KiB\n");
     http = new HttpClientSupport(node.apiUrl());
   }
 

@@ -2,8 +2,6 @@ package io.inflow.node.http;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.inflow.node.InflowNode;
 import io.inflow.node.TestTokens;
 import io.inflow.node.live.LiveClient;
@@ -11,13 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
-import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,22 +22,12 @@ class SecurityRoutesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    TestTokens.install();
-    Config config = InflowNode.loadConfig(ConfigFactory.parseString("""
-            inflow.http.port = 0
-            inflow.cluster.port = 0
-            inflow.limits.requests-per-second = 1
-            inflow.limits.burst = 5
-            inflow.limits.websocket-message-bytes = 64
-            inflow.http.cors.allowed-origins = ["https://dash.example.com"]
-            inflow.report.read-journal = "pekko.persistence.testkit.query"
-            inflow.data-dir = "%s"
-            """.formatted(Files.createTempDirectory("inflow-security").toString().replace("\\", "/"))));
-    Config inMemory = PersistenceTestKitPlugin.getInstance().config()
-        .withFallback(PersistenceTestKitSnapshotPlugin.config()).withFallback(config).resolve();
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "Inflow", inMemory);
-    Readiness readiness = new Readiness(system, () -> CompletableFuture.completedFuture("ok"), Duration.ofSeconds(1));
-    node = InflowNode.startOn(system, inMemory.getConfig("inflow"), readiness, null);
+    node = io.inflow.node.InMemoryNode.start("security", """
+        inflow.limits.requests-per-second = 1
+        inflow.limits.burst = 5
+        inflow.limits.websocket-message-bytes = 64
+        inflow.http.cors.allowed-origins = ["https://dash.example.com"]
+        """);
     http = new HttpClientSupport(node.apiUrl());
   }
 

@@ -2,8 +2,6 @@ package io.inflow.node.http;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.inflow.node.InflowNode;
 import io.inflow.node.TestTokens;
 import io.inflow.node.security.SelfSignedCertificate;
@@ -18,14 +16,9 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
-import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
 import org.junit.jupiter.api.Test;
 
 /** HTTPS with the certificate ./inflow start --tls generates: trusted clients connect, plain HTTP does not. */
@@ -37,19 +30,10 @@ class TlsTest {
     Path dir = Files.createTempDirectory("inflow-tls");
     var generated = SelfSignedCertificate.ensure(dir.resolve("tls"));
     assertEquals(generated.password(), SelfSignedCertificate.ensure(dir.resolve("tls")).password(), "kept once made");
-    Config config = InflowNode.loadConfig(ConfigFactory.parseString("""
-            inflow.http.port = 0
-            inflow.cluster.port = 0
-            inflow.http.tls.keystore = "%s"
-            inflow.http.tls.keystore-password = "%s"
-            inflow.data-dir = "%s"
-            """.formatted(generated.keystore().toString().replace("\\", "/"), generated.password(),
-        dir.toString().replace("\\", "/"))));
-    Config inMemory = PersistenceTestKitPlugin.getInstance().config()
-        .withFallback(PersistenceTestKitSnapshotPlugin.config()).withFallback(config).resolve();
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "Inflow", inMemory);
-    Readiness readiness = new Readiness(system, () -> CompletableFuture.completedFuture("ok"), Duration.ofSeconds(1));
-    try (InflowNode node = InflowNode.startOn(system, inMemory.getConfig("inflow"), readiness, null)) {
+    try (InflowNode node = io.inflow.node.InMemoryNode.start("tls", """
+        inflow.http.tls.keystore = "%s"
+        inflow.http.tls.keystore-password = "%s"
+        """.formatted(generated.keystore().toString().replace("\\", "/"), generated.password()))) {
       assertTrue(node.apiUrl().startsWith("https://"), node.apiUrl());
       HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(generated.certificate()))
           .connectTimeout(Duration.ofSeconds(5)).build();

@@ -3,11 +3,8 @@ package io.inflow.node.live;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.inflow.node.InflowNode;
 import io.inflow.node.http.HttpClientSupport;
-import io.inflow.node.http.Readiness;
 import io.inflow.protocol.codec.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,17 +12,11 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
-import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,23 +48,13 @@ class LiveUpdatesTest {
   }
 
   static InflowNode startNode(String name, String resyncInterval) throws IOException {
-    io.inflow.node.TestTokens.install();
-    Config config = InflowNode.loadConfig(ConfigFactory.parseString("""
-            inflow.http.port = 0
-            inflow.cluster.port = 0
-            inflow.data-dir = "%s"
-            inflow.live.min-interval = 250ms
-            inflow.live.idle-timeout = 2s
-            inflow.live.keep-alive = 300ms
-            inflow.live.resync-interval = %s
-            pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
-            """.formatted(Files.createTempDirectory("inflow-" + name).toString().replace("\\", "/"),
-        resyncInterval)));
-    Config inMemory = PersistenceTestKitPlugin.getInstance().config()
-        .withFallback(PersistenceTestKitSnapshotPlugin.config()).withFallback(config).resolve();
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "Inflow", inMemory);
-    Readiness readiness = new Readiness(system, () -> CompletableFuture.completedFuture("ok"), Duration.ofSeconds(1));
-    return InflowNode.startOn(system, inMemory.getConfig("inflow"), readiness, null);
+    return io.inflow.node.InMemoryNode.start(name, """
+        inflow.live.min-interval = 250ms
+        inflow.live.idle-timeout = 2s
+        inflow.live.keep-alive = 300ms
+        inflow.live.resync-interval = %s
+        pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
+        """.formatted(resyncInterval));
   }
 
   static void define(HttpClientSupport http, String campaignId) {
