@@ -57,6 +57,10 @@ public final class CampaignCodec {
       throw malformed("the body is not valid JSON" + where + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw malformed("the body is not valid JSON: " + e.getMessage());
+    } catch (NumberFormatException e) {
+      // Jackson throws this unwrapped for a decimal whose exponent overflows an int (1e2147483648)
+      throw malformed(
+          "the body holds a number that cannot be read: " + Messages.shorten(e.getMessage()));
     }
     if (!(tree instanceof ObjectNode o)) {
       throw malformed("a campaign must be a JSON object, got "

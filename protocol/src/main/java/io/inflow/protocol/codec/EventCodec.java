@@ -149,6 +149,14 @@ public final class EventCodec {
           + " bytes long; an event may be at most " + limits.maxLineBytes() + " bytes"));
       return;
     }
+    int invalid = firstInvalidUtf8(body, offset, offset + length);
+    if (invalid >= 0) {
+      // Jackson decodes overlong forms, encoded surrogates and code points above U+10FFFF
+      rejected.add(new ErrorDetail(line, null, null, MALFORMED_JSON,
+          "the line is not valid UTF-8 at byte " + (invalid - offset + 1)
+              + String.format(" (0x%02X)", body[invalid] & 0xFF)));
+      return;
+    }
     JsonNode tree;
     try {
       tree = json.readTree(body, offset, length);
@@ -158,6 +166,11 @@ public final class EventCodec {
     } catch (IOException e) {
       rejected.add(new ErrorDetail(line, null, null, MALFORMED_JSON,
           "the line is not valid JSON: " + e.getMessage()));
+      return;
+    } catch (NumberFormatException e) {
+      // Jackson throws this unwrapped for a decimal whose exponent overflows an int (1e2147483648)
+      rejected.add(new ErrorDetail(line, null, null, MALFORMED_JSON,
+          "the line holds a number that cannot be read: " + Messages.shorten(e.getMessage())));
       return;
     }
     if (!(tree instanceof ObjectNode obj)) {
@@ -390,6 +403,51 @@ public final class EventCodec {
     var location = e.getLocation();
     String where = location == null ? "" : " at column " + location.getColumnNr();
     return "the line is not valid JSON" + where + ": " + e.getOriginalMessage();
+  }
+
+  /**
+   * The index of the first byte in [from, to) that starts no well-formed UTF-8 sequence (RFC 3629:
+   * no overlong forms, no surrogates, nothing above U+10FFFF), or -1 when all are well-formed.
+   */
+  private static int firstInvalidUtf8(byte[] body, int from, int to) {
+    int i = from;
+    while (i < to) {
+      int lead = body[i] & 0xFF;
+      if (lead < 0x80) {
+        i++;
+        continue;
+      }
+      int continuations;
+      int secondMin = 0x80;
+      int secondMax = 0xBF;
+      if (lead >= 0xC2 && lead <= 0xDF) {
+        continuations = 1;
+      } else if (lead >= 0xE0 && lead <= 0xEF) {
+        continuations = 2;
+        secondMin = lead == 0xE0 ? 0xA0 : 0x80;
+        secondMax = lead == 0xED ? 0x9F : 0xBF;
+      } else if (lead >= 0xF0 && lead <= 0xF4) {
+        continuations = 3;
+        secondMin = lead == 0xF0 ? 0x90 : 0x80;
+        secondMax = lead == 0xF4 ? 0x8F : 0xBF;
+      } else {
+        return i;
+      }
+      if (i + continuations >= to) {
+        return i;
+      }
+      int second = body[i + 1] & 0xFF;
+      if (second < secondMin || second > secondMax) {
+        return i;
+      }
+      for (int k = 2; k <= continuations; k++) {
+        if ((body[i + k] & 0xC0) != 0x80) {
+          return i;
+        }
+      }
+      i += continuations + 1;
+    }
+    return -1;
   }
 
   private static int indexOfNewline(byte[] body, int from) {

@@ -212,7 +212,32 @@ final class FieldReader {
           path + " must be at most " + maxLength + " characters, got " + s.length());
       return null;
     }
+    int surrogate = unpairedSurrogateAt(s);
+    if (surrogate >= 0) {
+      // JSON may escape a lone surrogate; such a string is no Unicode text and has no UTF-8 form
+      String path = path(prefix, name, index);
+      problem(path, INVALID_VALUE, path + " must be Unicode text, got an unpaired surrogate "
+          + String.format("\\u%04x", (int) s.charAt(surrogate)) + " at character "
+          + (surrogate + 1));
+      return null;
+    }
     return s;
+  }
+
+  /** The index of the first surrogate char in {@code s} that is not half of a pair, or -1. */
+  private static int unpairedSurrogateAt(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length()
+            && Character.isLowSurrogate(s.charAt(i + 1));
+        if (!paired) {
+          return i;
+        }
+        i++;
+      }
+    }
+    return -1;
   }
 
   // ---- numbers --------------------------------------------------------------------------------
