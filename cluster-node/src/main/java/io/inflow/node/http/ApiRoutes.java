@@ -147,7 +147,11 @@ public final class ApiRoutes extends AllDirectives {
         pathKnown = true;
         if (!endpoint.method().equals(request.method().name())) continue;
         return guard.endpoint(endpoint, endpoint.resource(id), exceptionHandler(),
-            caller -> handlers.get(endpoint).handle(caller, id.isEmpty() ? null : id));
+            caller -> {
+              String problem = id.isEmpty() ? null : io.inflow.protocol.codec.EntityIds.problem(id, eventCodec.limits());
+              if (problem != null) throw invalidParameter("id", "the id in the path " + problem);
+              return handlers.get(endpoint).handle(caller, id.isEmpty() ? null : id);
+            });
       }
       if (pathKnown) {
         throw new ApiException(StatusCodes.METHOD_NOT_ALLOWED, "method_not_allowed",
@@ -183,9 +187,6 @@ public final class ApiRoutes extends AllDirectives {
 
   /** {@code GET /api/v1/audit?from=&to=&subject=&limit=}: default the last 24 h, at most 31 days and 10,000 entries. */
   private Route auditLog() {
-    if (audit == null) {
-      throw ApiException.unavailable("audit_unavailable", "this node has no audit table (journal is not Cassandra)", 5);
-    }
     return parameterOptional("from", fromParam -> parameterOptional("to", toParam ->
         parameterOptional("subject", subject -> parameterOptional("limit", limitParam -> {
           Instant to = toParam.map(v -> instant("to", v)).orElseGet(Instant::now);
@@ -195,6 +196,9 @@ public final class ApiRoutes extends AllDirectives {
             throw invalidParameter("from", "at most " + AuditLog.MAX_DAYS + " days per request");
           }
           int limit = limitParam.map(v -> parseLimit("limit", v, 10_000)).orElse(1000);
+          if (audit == null) {
+            throw ApiException.unavailable("audit_unavailable", "this node has no audit table (journal is not Cassandra)", 5);
+          }
           return onSuccess(audit.query(from, to, subject.orElse(null), limit), page -> json(StatusCodes.OK,
               java.util.Map.of("entries", page.entries(), "count", page.entries().size(),
                   "truncated", page.truncated())));
@@ -350,9 +354,16 @@ public final class ApiRoutes extends AllDirectives {
   }
 
   /** An ISO-8601 instant ({@code 2026-11-01T00:00:00Z}) or a UTC date ({@code 2026-11-01}). */
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private static Instant instant(String field, String value) {
     try {
-      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+      Instant at = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+      if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+        throw invalidParameter(field, field + " must be within the years 0001 to 9999, got '" + value + "'");
+      }
+      return at;
     } catch (DateTimeParseException e) {
       throw invalidParameter(field, field + " must be an ISO-8601 instant such as 2026-11-01T00:00:00Z or a date "
           + "such as 2026-11-01, got '" + value + "'");

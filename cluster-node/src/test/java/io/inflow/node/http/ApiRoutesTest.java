@@ -118,6 +118,18 @@ class ApiRoutesTest {
   }
 
   @Test
+  void idsThatCannotNameAnEntityAreRefusedWithTheFieldAtFault() {
+    var reply = http.ndjson("{\"type\":\"click\",\"eventId\":\"pipe-1\",\"campaignId\":\"c|1\","
+        + "\"influencerId\":\"ann\",\"occurredAt\":\"2026-11-02T10:00:00Z\"}\n");
+    assertEquals(400, reply.status(), reply.raw().body());
+    assertEquals("campaignId", reply.json().get("details").get(0).get("field").asText());
+    var path = http.get("/api/v1/campaigns/a%7Cb");
+    assertEquals(400, path.status(), path.raw().body());
+    assertEquals("id", path.json().get("details").get(0).get("field").asText());
+    assertEquals(400, http.get("/api/v1/audit?to=%2B999999999-12-31T23:59:59Z").status());
+  }
+
+  @Test
   void unknownPathsAndHealth() {
     var unknown = http.get("/api/v1/nothing-here");
     assertEquals(404, unknown.status());

@@ -26,6 +26,11 @@ import io.inflow.protocol.event.OrderItem;
 import io.inflow.protocol.event.PostMetrics;
 import io.inflow.protocol.event.PostPublished;
 import io.inflow.protocol.event.Spend;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -405,50 +410,30 @@ public final class EventCodec {
     return "the line is not valid JSON" + where + ": " + e.getOriginalMessage();
   }
 
+  private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal.withInitial(() ->
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT));
+
   /**
-   * The index of the first byte in [from, to) that starts no well-formed UTF-8 sequence (RFC 3629:
-   * no overlong forms, no surrogates, nothing above U+10FFFF), or -1 when all are well-formed.
+   * The index of the first byte in [from, to) where the JDK's strict UTF-8 decoder finds malformed
+   * input (overlong forms, encoded surrogates, code points above U+10FFFF, truncated sequences), or
+   * -1 when the range is well-formed. ASCII, the common case, is checked without decoding.
    */
-  private static int firstInvalidUtf8(byte[] body, int from, int to) {
+  static int firstInvalidUtf8(byte[] body, int from, int to) {
     int i = from;
-    while (i < to) {
-      int lead = body[i] & 0xFF;
-      if (lead < 0x80) {
-        i++;
-        continue;
-      }
-      int continuations;
-      int secondMin = 0x80;
-      int secondMax = 0xBF;
-      if (lead >= 0xC2 && lead <= 0xDF) {
-        continuations = 1;
-      } else if (lead >= 0xE0 && lead <= 0xEF) {
-        continuations = 2;
-        secondMin = lead == 0xE0 ? 0xA0 : 0x80;
-        secondMax = lead == 0xED ? 0x9F : 0xBF;
-      } else if (lead >= 0xF0 && lead <= 0xF4) {
-        continuations = 3;
-        secondMin = lead == 0xF0 ? 0x90 : 0x80;
-        secondMax = lead == 0xF4 ? 0x8F : 0xBF;
-      } else {
-        return i;
-      }
-      if (i + continuations >= to) {
-        return i;
-      }
-      int second = body[i + 1] & 0xFF;
-      if (second < secondMin || second > secondMax) {
-        return i;
-      }
-      for (int k = 2; k <= continuations; k++) {
-        if ((body[i + k] & 0xC0) != 0x80) {
-          return i;
-        }
-      }
-      i += continuations + 1;
+    while (i < to && body[i] >= 0) i++;
+    if (i == to) return -1;
+    CharsetDecoder decoder = UTF8.get().reset();
+    ByteBuffer in = ByteBuffer.wrap(body, i, to - i);
+    CharBuffer out = CharBuffer.allocate(Math.min(to - i, 4096));
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) return in.position();
+      if (result.isUnderflow()) return -1;
+      out.clear();
     }
-    return -1;
   }
+
 
   private static int indexOfNewline(byte[] body, int from) {
     for (int i = from; i < body.length; i++) {

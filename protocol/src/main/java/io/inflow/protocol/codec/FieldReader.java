@@ -139,12 +139,26 @@ final class FieldReader {
 
   String requiredId(ObjectNode obj, String prefix, String name) {
     JsonNode v = required(obj, prefix, name);
-    return v == null ? null : token(v, prefix, name, NO_INDEX, maxIdLength);
+    return v == null ? null : id(v, prefix, name);
   }
 
   String optionalId(ObjectNode obj, String prefix, String name) {
     JsonNode v = value(obj, name);
-    return v == null ? null : token(v, prefix, name, NO_INDEX, maxIdLength);
+    return v == null ? null : id(v, prefix, name);
+  }
+
+  /**
+   * An id: a token without {@code |}, which Pekko reserves in persistence ids (an entity named with
+   * one could never start, so its events could never be stored).
+   */
+  private String id(JsonNode v, String prefix, String name) {
+    String s = token(v, prefix, name, NO_INDEX, maxIdLength);
+    if (s != null && s.indexOf(EntityIds.RESERVED) >= 0) {
+      String path = path(prefix, name, NO_INDEX);
+      problem(path, INVALID_VALUE, path + " must not contain '|'");
+      return null;
+    }
+    return s;
   }
 
   /** A required non-blank string of at most {@code maxLength} chars without control characters. */
