@@ -73,6 +73,7 @@ public final class ApiRoutes extends AllDirectives {
   private final AuditLog audit;
   private final Duration bodyReadTimeout = Duration.ofSeconds(20);
   private final java.util.Map<Endpoint, Handler> handlers = handlers();
+  private final ExceptionHandler errors;
 
   /**
    * {@code readModel} and {@code audit} are null where the journal is not Cassandra (route tests);
@@ -94,6 +95,7 @@ public final class ApiRoutes extends AllDirectives {
     this.live = live;
     this.readiness = readiness;
     this.eventCodec = eventCodec;
+    this.errors = exceptionHandler();
   }
 
   /** What the routes need for authentication, brand scoping, audit and limits. */
@@ -111,15 +113,12 @@ public final class ApiRoutes extends AllDirectives {
     h.put(Endpoint.HEALTH_READY, (caller, id) -> ready());
     h.put(Endpoint.POST_EVENTS, (caller, id) -> postEvents(caller));
     h.put(Endpoint.PUT_CAMPAIGN, (caller, id) -> putCampaign(id));
-    h.put(Endpoint.GET_CAMPAIGN, (caller, id) -> campaignAccess(caller, id, () -> getCampaign(id)));
-    h.put(Endpoint.CAMPAIGN_REPORT, (caller, id) -> campaignAccess(caller, id, () -> report(id)));
-    h.put(Endpoint.CAMPAIGN_LIVE, (caller, id) -> campaignAccess(caller, id, () -> liveCampaign(id)));
+    h.put(Endpoint.GET_CAMPAIGN, (caller, id) -> getCampaign(id));
+    h.put(Endpoint.CAMPAIGN_REPORT, (caller, id) -> report(id));
+    h.put(Endpoint.CAMPAIGN_LIVE, (caller, id) -> liveCampaign(id));
     h.put(Endpoint.LIST_INFLUENCERS, (caller, id) -> listInfluencers(caller));
-    h.put(Endpoint.GET_INFLUENCER, (caller, id) -> influencerAccess(caller, id, () -> getInfluencer(id)));
-    h.put(Endpoint.BRAND_OVERVIEW, (caller, id) -> {
-      if (!caller.canRead(id)) throw brandForbidden(caller, "brand " + id);
-      return brandOverview(id);
-    });
+    h.put(Endpoint.GET_INFLUENCER, (caller, id) -> getInfluencer(id));
+    h.put(Endpoint.BRAND_OVERVIEW, (caller, id) -> brandOverview(id));
     h.put(Endpoint.AUDIT_LOG, (caller, id) -> auditLog());
     var missing = java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(h.keySet()));
     if (!missing.isEmpty()) throw new IllegalStateException("endpoints without a handler: " + missing);
@@ -133,7 +132,7 @@ public final class ApiRoutes extends AllDirectives {
    */
   public Route routes() {
     return guard.outermost(() ->
-        handleExceptions(exceptionHandler(), () -> handleRejections(rejectionHandler(), this::dispatch)));
+        handleExceptions(errors, () -> handleRejections(rejectionHandler(), this::dispatch)));
   }
 
   private Route dispatch() {
@@ -146,11 +145,12 @@ public final class ApiRoutes extends AllDirectives {
         if (id == null) continue;
         pathKnown = true;
         if (!endpoint.method().equals(request.method().name())) continue;
-        return guard.endpoint(endpoint, endpoint.resource(id), exceptionHandler(),
+        return guard.endpoint(endpoint, endpoint.resource(id), errors,
             caller -> {
-              String problem = id.isEmpty() ? null : io.inflow.protocol.codec.EntityIds.problem(id, eventCodec.limits());
+              if (id.isEmpty()) return handlers.get(endpoint).handle(caller, null);
+              String problem = io.inflow.protocol.codec.EntityIds.problem(id, eventCodec.limits());
               if (problem != null) throw invalidParameter("id", "the id in the path " + problem);
-              return handlers.get(endpoint).handle(caller, id.isEmpty() ? null : id);
+              return scoped(endpoint.scope(), caller, id, () -> handlers.get(endpoint).handle(caller, id));
             });
       }
       if (pathKnown) {
@@ -164,6 +164,22 @@ public final class ApiRoutes extends AllDirectives {
 
   private static ApiException brandForbidden(Caller caller, String what) {
     return ApiException.forbidden("brand_forbidden", what + " is not in this token's brands " + new java.util.TreeSet<>(caller.brands()));
+  }
+
+  /**
+   * The brand check an endpoint's {@link Endpoint.Scope} names for a resource in its path; list
+   * filtering and the ingest check need the request's data and happen in their handlers.
+   */
+  private Route scoped(Endpoint.Scope scope, Caller caller, String id, java.util.function.Supplier<Route> inner) {
+    return switch (scope) {
+      case CAMPAIGN -> campaignAccess(caller, id, inner);
+      case INFLUENCER -> influencerAccess(caller, id, inner);
+      case BRAND -> {
+        if (!caller.canRead(id)) throw brandForbidden(caller, "brand " + id);
+        yield inner.get();
+      }
+      case NONE, FILTERED, EVENTS -> inner.get();
+    };
   }
 
   /** An admin reads any campaign; an analyst only its brands' (404 for a campaign nobody defined). */

@@ -26,7 +26,6 @@ import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -163,7 +162,7 @@ public final class TokenVerifier {
       }
       brands.add(s);
     }
-    return new HashSet<>(brands);
+    return brands;
   }
 
   private static String sha256(String token) {
