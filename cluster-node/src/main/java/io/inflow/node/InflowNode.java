@@ -8,6 +8,7 @@ import io.inflow.node.campaign.CampaignService;
 import io.inflow.node.http.ApiRoutes;
 import io.inflow.node.http.HttpServer;
 import io.inflow.node.http.Readiness;
+import io.inflow.node.influencer.FraudLinks;
 import io.inflow.node.influencer.InfluencerEntity;
 import io.inflow.node.influencer.InfluencerService;
 import io.inflow.node.ingest.IngestService;
@@ -142,7 +143,12 @@ public final class InflowNode implements AutoCloseable {
     LiveSettings liveSettings = LiveSettings.fromConfig(inflow);
     ActorRef<LiveRegistry.Command> liveRegistry =
         system.systemActorOf(LiveRegistry.create(liveSettings), "live", Props.empty());
-    InfluencerEntity.init(system, entitySettings, summaries);
+    var sharding = org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding.get(system);
+    FraudLinks fraudLinks = new FraudLinks(
+        (campaign, alert) -> sharding.entityRefFor(CampaignEntity.ENTITY_KEY, campaign)
+            .tell(new io.inflow.node.campaign.CampaignCommand.RecordAlert(alert)),
+        events -> {});
+    InfluencerEntity.init(system, entitySettings, summaries, fraudLinks);
     CampaignEntity.init(system, entitySettings, summaries, liveRegistry);
 
     Path dataDir = Path.of(inflow.getString("data-dir"));

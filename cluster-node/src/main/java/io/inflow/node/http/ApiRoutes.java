@@ -118,6 +118,8 @@ public final class ApiRoutes extends AllDirectives {
     h.put(Endpoint.CAMPAIGN_LIVE, (caller, id) -> liveCampaign(id));
     h.put(Endpoint.LIST_INFLUENCERS, (caller, id) -> listInfluencers(caller));
     h.put(Endpoint.GET_INFLUENCER, (caller, id) -> getInfluencer(id));
+    h.put(Endpoint.INFLUENCER_FRAUD, (caller, id) -> onSuccess(influencers.fraud(id), report -> json(StatusCodes.OK,
+        report.orElseThrow(() -> ApiException.notFound("influencer", id)))));
     h.put(Endpoint.BRAND_OVERVIEW, (caller, id) -> brandOverview(id));
     h.put(Endpoint.AUDIT_LOG, (caller, id) -> auditLog());
     var missing = java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(h.keySet()));

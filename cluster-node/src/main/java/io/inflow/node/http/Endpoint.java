@@ -24,6 +24,7 @@ public enum Endpoint {
   CAMPAIGN_LIVE("GET", "/api/v1/campaigns/{id}/live", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.CAMPAIGN),
   LIST_INFLUENCERS("GET", "/api/v1/influencers", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.FILTERED),
   GET_INFLUENCER("GET", "/api/v1/influencers/{id}", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.INFLUENCER),
+  INFLUENCER_FRAUD("GET", "/api/v1/influencers/{id}/fraud", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.INFLUENCER),
   BRAND_OVERVIEW("GET", "/api/v1/brands/{id}/overview", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.BRAND),
   AUDIT_LOG("GET", "/api/v1/audit", EnumSet.of(Role.ADMIN), Scope.NONE);
 

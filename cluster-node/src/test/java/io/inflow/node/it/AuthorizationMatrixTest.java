@@ -131,6 +131,8 @@ class AuthorizationMatrixTest {
         c -> c.get("/api/v1/influencers").status(), expect(403, 200, 200)));
     rows.put(Endpoint.GET_INFLUENCER, new Row(Role.INGEST, Role.ANALYST,
         c -> c.get("/api/v1/influencers/mx-inf-a").status(), expect(403, 403, 200)));
+    rows.put(Endpoint.INFLUENCER_FRAUD, new Row(Role.INGEST, Role.ANALYST,
+        c -> c.get("/api/v1/influencers/mx-inf-a/fraud").status(), expect(403, 403, 200)));
     rows.put(Endpoint.BRAND_OVERVIEW, new Row(Role.INGEST, Role.ANALYST,
         c -> c.get("/api/v1/brands/brand-a/overview").status(), expect(403, 403, 200)));
     rows.put(Endpoint.AUDIT_LOG, new Row(Role.ANALYST, Role.ADMIN,
