@@ -40,7 +40,7 @@ public final class CommentTraits {
     for (String token : tokens) {
       if (!token.startsWith("@") || token.length() < 2) allMentions = false;
       String word = lettersOnly(token);
-      if (word.isEmpty()) continue;
+      if (word.chars().noneMatch(Character::isLetter)) continue; // emoji, emoticons such as <3, numbers
       anyLetter = true;
       words++;
       if (!GENERIC_WORDS.contains(collapseRepeats(word))) allGeneric = false;

@@ -71,7 +71,7 @@ public final class FraudScorer {
     signals.add(likeViewRatio(recent));
     signals.add(viewBursts(recent));
     signals.add(commentAuthenticity(t));
-    signals.add(commenterOrder(recent));
+    signals.add(commenterOrder(t.posts()));
     signals.add(audienceQuality(audience, tier, norms));
     signals.add(coordination(t.coordination()));
     double sum = 0;
@@ -295,6 +295,7 @@ public final class FraudScorer {
     return signal(Signal.COMMENT_AUTHENTICITY, share, baseline, contribution, sentence);
   }
 
+  /** Over the kept posts (with or without counters) that have 10 or more commenters. */
   private FraudSignal commenterOrder(List<PostTrace> recent) {
     SignalSettings s = settings.signal(Signal.COMMENTER_ORDER);
     int judged = 0;
