@@ -57,6 +57,8 @@ import java.util.Set;
  * comes from a different person; fans who return share their author slot. Lockstep links (a small map
  * per lockstep post) and per-influencer state (≤ one per post) come on top and are small. Lower
  * {@code maxPosts} on small nodes; the bound scales linearly with it.
+ * Measured ({@code CoordinationIndexCostTest}): 8,377 posts with 60 distinct authors each (482,000
+ * authors) left 37 MB of heap after GC, JVM baseline included: about 4 KB per full post, as above.
  *
  * <p>Mutable and single-threaded: owned by one actor.
  */
