@@ -144,10 +144,17 @@ public final class InflowNode implements AutoCloseable {
     ActorRef<LiveRegistry.Command> liveRegistry =
         system.systemActorOf(LiveRegistry.create(liveSettings), "live", Props.empty());
     var sharding = org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding.get(system);
+    var coordination = io.inflow.node.fraud.CoordinationDetector.init(system,
+        io.inflow.node.fraud.CoordinationDetectorSettings.fromConfig(inflow),
+        finding -> sharding.entityRefFor(InfluencerEntity.ENTITY_KEY, finding.influencerId())
+            .tell(new io.inflow.node.influencer.InfluencerCommand.RecordCoordination(finding)));
     FraudLinks fraudLinks = new FraudLinks(
         (campaign, alert) -> sharding.entityRefFor(CampaignEntity.ENTITY_KEY, campaign)
             .tell(new io.inflow.node.campaign.CampaignCommand.RecordAlert(alert)),
-        events -> {});
+        events -> {
+          var comments = io.inflow.node.fraud.CoordinationDetector.from(events);
+          if (!comments.isEmpty()) coordination.tell(new io.inflow.node.fraud.CoordinationDetector.Comments(comments));
+        });
     InfluencerEntity.init(system, entitySettings, summaries, fraudLinks);
     CampaignEntity.init(system, entitySettings, summaries, liveRegistry);
 

@@ -1,6 +1,5 @@
 package io.inflow.analytics.fraud;
 
-import com.dynatrace.hash4j.hashing.Hashing;
 import io.inflow.analytics.fraud.accounts.AccountType;
 import io.inflow.analytics.fraud.accounts.AccountVerdict;
 import io.inflow.protocol.event.CommentPosted;
@@ -198,7 +197,7 @@ public final class FraudTracker {
   }
 
   static long authorKey(String authorId) {
-    return Hashing.komihash5_0().hashCharsToLong(authorId);
+    return CoordinationIndex.authorKey(authorId);
   }
 
   // ---- reads for the scorer (package-private: the scorer is the only reader) ----
