@@ -361,7 +361,7 @@ public final class FraudScorer {
     }
     double contribution = s.weight() * s.severity(f.partnerInfluencers());
     return signal(Signal.COORDINATED_ENGAGEMENT, (double) f.partnerInfluencers(), baseline, contribution, String.format(Locale.ROOT,
-        "The same group of commenters (up to %d shared accounts) hit %d of this influencer's posts and posts of %d other influencers within minutes of each other (%s): an engagement pod.",
+        "The same group of commenters (up to %d shared accounts) commented in the first hour of %d of this influencer's posts and of posts of %d other influencers (%s): an engagement pod; organic fans of one creator rarely show up together on others.",
         f.sharedAuthorsMax(), f.lockstepPosts(), f.partnerInfluencers(), String.join(", ", f.partners())));
   }
 

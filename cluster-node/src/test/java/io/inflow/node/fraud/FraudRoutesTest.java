@@ -30,6 +30,7 @@ class FraudRoutesTest {
     node = InMemoryNode.start("fraud", """
         inflow.live.min-interval = 50ms
         inflow.live.resync-interval = 0s
+        inflow.fraud.coordination.interval = 200ms
         """);
     http = new HttpClientSupport(node.apiUrl());
   }
@@ -102,6 +103,29 @@ class FraudRoutesTest {
       assertEquals(1, campaign.get("alerts").size(), campaign.get("alerts").toString());
       assertEquals(alert.get("alertId").asText(), campaign.get("alerts").get(0).get("alertId").asText());
     }
+  }
+
+  @Test
+  void aPodOfCommentersAcrossInfluencersIsFoundByTheClusterDetector() {
+    List<String> lines = new ArrayList<>();
+    for (int member = 0; member < 5; member++) {
+      for (int p = 0; p < 2; p++) {
+        Instant first = DAY0.plus(Duration.ofHours(30L * member + 70L * p));
+        for (int a = 0; a < 12; a++) {
+          lines.add("""
+              {"type":"comment.posted","eventId":"pod%d-%d-%d","influencerId":"pod-member-%d","postId":"pod%d-post%d","commentId":"c%d-%d-%d","authorId":"podder-%d","text":"Great shot %d","postedAt":"%s"}"""
+              .formatted(member, p, a, member, member, p, member, p, a, a, a, first.plusSeconds(60L * a)));
+        }
+      }
+    }
+    post(lines);
+    JsonNode report = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+        .until(() -> http.get("/api/v1/influencers/pod-member-0/fraud").json(),
+            r -> signal(r, "coordinated_engagement").get("contribution").asDouble() > 0);
+    JsonNode pod = signal(report, "coordinated_engagement");
+    // members 1-3 posted within the detector's 48 h gap of member 0's posts; member 4 (120 h later) did not
+    assertEquals(3.0, pod.get("value").asDouble(), pod.toString());
+    assertTrue(pod.get("explanation").asText().contains("engagement pod"), pod.toString());
   }
 
   private static JsonNode nextAlert(LiveClient live) {
