@@ -32,4 +32,7 @@ public sealed interface InfluencerCommand extends JournalSerializable {
 
   /** Persist the coordination detector's latest finding about this influencer (no reply: the detector repeats changes). */
   record RecordCoordination(io.inflow.analytics.fraud.CoordinationFinding finding) implements InfluencerCommand {}
+
+  /** Re-judge the fraud level (sent by the entity to itself, at most every check interval). */
+  enum CheckFraudLevel implements InfluencerCommand { INSTANCE }
 }

@@ -32,8 +32,9 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
  * after that write is durable; retried event ids change nothing. A failed write is never
  * acknowledged: the entity stops and restarts with backoff, recovering from the journal.
  *
- * <p>Fraud: after every persist the entity re-judges its fraud level; when it rises (low → medium,
- * medium → high, low → high) every campaign the influencer is in gets an alert. The level before is
+ * <p>Fraud: after a persist the entity re-judges its fraud level, at most once per
+ * {@value #LEVEL_CHECK_MS} ms (a timer, so scoring costs the same whatever the ingest rate); when it
+ * rises (low → medium, medium → high, low → high) every campaign the influencer is in gets an alert. The level before is
  * this incarnation's (after a restart, the recovered state's), so a replay raises nothing. New
  * comments go to the cluster's coordination detector, whose findings come back as
  * {@code RecordCoordination} and are persisted.
@@ -44,6 +45,7 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
       EntityTypeKey.create(InfluencerCommand.class, "Influencer");
   public static final String TAG_PREFIX = "influencer";
   private static final List<String> LEVELS = List.of("low", "medium", "high");
+  static final long LEVEL_CHECK_MS = 500;
 
   public static void init(ActorSystem<?> system, EntitySettings settings, ActorRef<SummaryWriter.Command> summaries,
       FraudLinks links) {
@@ -54,18 +56,22 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
   /** {@code summaries} may be null (unit tests without a read model). */
   public static Behavior<InfluencerCommand> create(String influencerId, EntitySettings settings,
       ActorRef<SummaryWriter.Command> summaries, FraudLinks links) {
-    return Behaviors.setup(ctx -> new InfluencerEntity(ctx, influencerId, settings, summaries, links));
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+        new InfluencerEntity(ctx, timers, influencerId, settings, summaries, links)));
   }
 
   private final ActorContext<InfluencerCommand> context;
+  private final org.apache.pekko.actor.typed.javadsl.TimerScheduler<InfluencerCommand> timers;
   private final FraudLinks links;
   /** This incarnation's last judged fraud level (not state: derived, and a replay must not alert). */
   private String level = "low";
 
-  private InfluencerEntity(ActorContext<InfluencerCommand> context, String influencerId, EntitySettings settings,
-      ActorRef<SummaryWriter.Command> summaries, FraudLinks links) {
+  private InfluencerEntity(ActorContext<InfluencerCommand> context,
+      org.apache.pekko.actor.typed.javadsl.TimerScheduler<InfluencerCommand> timers, String influencerId,
+      EntitySettings settings, ActorRef<SummaryWriter.Command> summaries, FraudLinks links) {
     super(ENTITY_KEY, TAG_PREFIX, influencerId, settings, summaries);
     this.context = context;
+    this.timers = timers;
     this.links = links;
   }
 
@@ -100,6 +106,10 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
             new InfluencerCommand.SummaryReply(state.isEmpty() ? null : state.summary(Instant.now(), settings.kpi()))))
         .onCommand(InfluencerCommand.GetFraud.class, (state, cmd) -> Effect().reply(cmd.replyTo(),
             new InfluencerCommand.FraudReply(state.isEmpty() ? null : state.fraudReport(Instant.now(), settings.fraud()))))
+        .onCommand(InfluencerCommand.CheckFraudLevel.class, (state, cmd) -> {
+          checkLevel(state);
+          return Effect().noReply();
+        })
         .onCommand(InfluencerCommand.RecordCoordination.class, (state, cmd) ->
             Effect().persist(new InfluencerEvent.CoordinationObserved(cmd.finding()))
                 .thenRun(this::afterPersist).thenNoReply())
@@ -120,6 +130,13 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
   @Override
   protected void afterPersist(InfluencerState next) {
     super.afterPersist(next);
+    if (!timers.isTimerActive(InfluencerCommand.CheckFraudLevel.INSTANCE)) {
+      timers.startSingleTimer(InfluencerCommand.CheckFraudLevel.INSTANCE, java.time.Duration.ofMillis(LEVEL_CHECK_MS));
+    }
+  }
+
+  private void checkLevel(InfluencerState next) {
+    if (next.isEmpty()) return;
     String judged = next.fraudLevel(settings.fraud());
     String before = level;
     level = judged;
