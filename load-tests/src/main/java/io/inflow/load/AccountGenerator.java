@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  * bots, sophisticated bots like ordinary people, and both classes have mass followers — so no
  * model separates them perfectly (a random forest reaches F1 ≈ 0.9–0.97, not 1.0).
  *
- * <p>Real kinds: {@link Kind#PERSON} (followers log-normal around 280 with a Pareto tail to
- * hundreds of thousands, following mostly 100–1,000, tens to hundreds of posts, most with a
+ * <p>Real kinds: {@link Kind#PERSON} (followers log-normal around 280, 3% of them from a Pareto
+ * tail from 2,000 with α 1.2, following mostly 100–1,000, tens to hundreds of posts, most with a
  * picture and a bio, a third private, usernames with few digits), {@link Kind#CREATOR}, {@link
  * Kind#INACTIVE_PERSON} (the hard negatives: few followers, few or no posts, often no bio or
  * picture, birth years in the name) and {@link Kind#REAL_MASS_FOLLOWER} (following 1,500–7,500).
