@@ -55,6 +55,8 @@ final class AccountsCommand {
       out.printf(Locale.ROOT, "held out %d accounts (%.0f%%):%n", split.heldOut().size(), HELD_OUT_SHARE * 100);
       out.println(AccountEvaluation.of(classifier, split.heldOut()).report("held out"));
       return 0;
+    } catch (LabelledAccounts.BadLineException e) {
+      return fail(err, "train", "the labelled file, " + e.getMessage(), null);
     } catch (IllegalArgumentException e) {
       return fail(err, "train", e.getMessage(), TRAIN_USAGE);
     } catch (IOException e) {
@@ -75,6 +77,8 @@ final class AccountsCommand {
       return 0;
     } catch (AccountModelException e) {
       return fail(err, "eval", e.getMessage(), null);
+    } catch (LabelledAccounts.BadLineException e) {
+      return fail(err, "eval", "the labelled file, " + e.getMessage(), null);
     } catch (IllegalArgumentException e) {
       return fail(err, "eval", e.getMessage(), EVAL_USAGE);
     } catch (IOException e) {
