@@ -39,8 +39,7 @@ final class AccountsCommand {
   private AccountsCommand() {}
 
   static int train(List<String> args, PrintStream out, PrintStream err) {
-    try {
-      Map<String, String> flags = flags(args, Set.of("--in", "--out", "--seed"));
+    return run("train", TRAIN_USAGE, args, Set.of("--in", "--out", "--seed"), err, flags -> {
       Path in = Path.of(required(flags, "--in"));
       Path modelFile = Path.of(required(flags, "--out"));
       long seed = flags.containsKey("--seed") ? parseSeed(flags.get("--seed")) : DEFAULT_SEED;
@@ -54,19 +53,11 @@ final class AccountsCommand {
           seed, modelFile);
       out.printf(Locale.ROOT, "held out %d accounts (%.0f%%):%n", split.heldOut().size(), HELD_OUT_SHARE * 100);
       out.println(AccountEvaluation.of(classifier, split.heldOut()).report("held out"));
-      return 0;
-    } catch (LabelledAccounts.BadLineException e) {
-      return fail(err, "train", "the labelled file, " + e.getMessage(), null);
-    } catch (IllegalArgumentException e) {
-      return fail(err, "train", e.getMessage(), TRAIN_USAGE);
-    } catch (IOException e) {
-      return fail(err, "train", e.toString(), null);
-    }
+    });
   }
 
   static int eval(List<String> args, PrintStream out, PrintStream err) {
-    try {
-      Map<String, String> flags = flags(args, Set.of("--in", "--model"));
+    return run("eval", EVAL_USAGE, args, Set.of("--in", "--model"), err, flags -> {
       Path in = Path.of(required(flags, "--in"));
       AccountClassifier classifier = flags.containsKey("--model")
           ? AccountClassifier.load(Path.of(flags.get("--model"))) : AccountClassifier.shipped();
@@ -74,15 +65,27 @@ final class AccountsCommand {
       out.printf(Locale.ROOT, "%s on %s (%d accounts)%n",
           flags.containsKey("--model") ? "model " + flags.get("--model") : "shipped model", in, accounts.size());
       out.println(AccountEvaluation.of(classifier, accounts).report("accounts"));
+    });
+  }
+
+  private interface Body {
+    void run(Map<String, String> flags) throws IOException;
+  }
+
+  /** Runs {@code body} on the parsed flags: 0 when it returns, 2 for bad usage, 1 for bad files. */
+  private static int run(String command, String usage, List<String> args, Set<String> allowed, PrintStream err,
+      Body body) {
+    try {
+      body.run(flags(args, allowed));
       return 0;
     } catch (AccountModelException e) {
-      return fail(err, "eval", e.getMessage(), null);
+      return fail(err, command, e.getMessage(), null);
     } catch (LabelledAccounts.BadLineException e) {
-      return fail(err, "eval", "the labelled file, " + e.getMessage(), null);
+      return fail(err, command, "the labelled file, " + e.getMessage(), null);
     } catch (IllegalArgumentException e) {
-      return fail(err, "eval", e.getMessage(), EVAL_USAGE);
+      return fail(err, command, e.getMessage(), usage);
     } catch (IOException e) {
-      return fail(err, "eval", e.toString(), null);
+      return fail(err, command, e.toString(), null);
     }
   }
 
