@@ -3,6 +3,9 @@ package io.inflow.node;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import io.inflow.analytics.fraud.accounts.AccountClassifier;
+import io.inflow.analytics.fraud.accounts.AccountModelException;
+import io.inflow.analytics.fraud.accounts.AccountScorer;
 import io.inflow.node.campaign.CampaignEntity;
 import io.inflow.node.campaign.CampaignService;
 import io.inflow.node.http.ApiRoutes;
@@ -63,9 +66,12 @@ public final class InflowNode implements AutoCloseable {
   private final Services services;
   private final String scheme;
 
-  /** The services the HTTP layer and tools use, exposed for the demo loader and tests. */
+  /**
+   * The services the HTTP layer and tools use, exposed for the demo loader and tests; {@code
+   * accounts} is the node's one account classifier (shared, thread-safe).
+   */
   public record Services(IngestService ingest, CampaignService campaigns, InfluencerService influencers,
-      LiveUpdates live) {}
+      LiveUpdates live, AccountScorer accounts) {}
 
   private InflowNode(ActorSystem<Void> system, EmbeddedCassandra cassandra, ServerBinding binding,
       Services services, String scheme) {
@@ -116,6 +122,7 @@ public final class InflowNode implements AutoCloseable {
    */
   public static InflowNode startOn(ActorSystem<Void> system, Config inflow, Readiness readiness,
       EmbeddedCassandra cassandra) {
+    AccountScorer accountScorer = accountClassifier(inflow);
     joinCluster(system, inflow);
     boolean onCassandra = system.settings().config().getString("pekko.persistence.journal.plugin")
         .startsWith(JournalSchema.PLUGIN_PATH);
@@ -163,7 +170,7 @@ public final class InflowNode implements AutoCloseable {
         inflow.getString("privacy.pseudonym-key"), dataDir.resolve("secrets/pseudonym.key"));
     Services services = new Services(
         new IngestService(system, IngestSettings.fromConfig(inflow), pseudonymizer), campaigns, influencers,
-        new LiveUpdates(system, liveRegistry, campaigns, liveSettings));
+        new LiveUpdates(system, liveRegistry, campaigns, liveSettings), accountScorer);
     var reports = new io.inflow.node.report.ReportService(system, inflow.getString("report.read-journal"),
         entitySettings.kpi(), inflow.getDuration("report.timeout"));
     String keystore = inflow.getString("http.tls.keystore").trim();
@@ -178,11 +185,24 @@ public final class InflowNode implements AutoCloseable {
         Cluster.get(system).selfMember().address().hostPort(),
         corsOrigins(inflow), tls != null);
     ApiRoutes routes = new ApiRoutes(services.ingest(), services.campaigns(), services.influencers(),
-        readModel, reports, services.live(), readiness, new EventCodec(CodecLimits.defaults()), security);
+        readModel, reports, services.live(), readiness, new EventCodec(CodecLimits.defaults()), security,
+        new ApiRoutes.Accounts(services.accounts(), inflow.getInt("limits.classify-accounts")));
     ServerBinding binding = HttpServer.bind(system, inflow.getString("http.host"),
             inflow.getInt("http.port"), routes.routes(), inflow.getDuration("http.drain-timeout"), tls)
         .toCompletableFuture().join();
     return new InflowNode(system, cassandra, binding, services, tls != null ? "https" : "http");
+  }
+
+  /**
+   * The model at {@code inflow.fraud.accounts-model}, or the shipped one when it is empty; a file
+   * that is missing or no account model fails the start with an {@link AccountModelException}
+   * naming it.
+   */
+  static AccountClassifier accountClassifier(Config inflow) {
+    String file = inflow.getString("fraud.accounts-model").trim();
+    AccountClassifier classifier = file.isEmpty() ? AccountClassifier.shipped() : AccountClassifier.load(Path.of(file));
+    log.info("account classifier: {}", file.isEmpty() ? "the shipped model" : file);
+    return classifier;
   }
 
   private static java.util.Set<String> corsOrigins(Config inflow) {
