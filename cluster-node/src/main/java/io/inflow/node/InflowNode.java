@@ -146,7 +146,7 @@ public final class InflowNode implements AutoCloseable {
       SummaryWriter.stopOnShutdown(system, summaries);
       readModel = new ReadModelService(tables, system.executionContext());
     }
-    EntitySettings entitySettings = EntitySettings.fromConfig(inflow);
+    EntitySettings entitySettings = EntitySettings.fromConfig(inflow).withAccounts(accountScorer);
     LiveSettings liveSettings = LiveSettings.fromConfig(inflow);
     ActorRef<LiveRegistry.Command> liveRegistry =
         system.systemActorOf(LiveRegistry.create(liveSettings), "live", Props.empty());

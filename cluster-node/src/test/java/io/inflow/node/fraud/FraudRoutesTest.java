@@ -128,6 +128,27 @@ class FraudRoutesTest {
     assertTrue(pod.get("explanation").asText().contains("engagement pod"), pod.toString());
   }
 
+  @Test
+  void sampledFollowersAreClassifiedByTheNodesModel() {
+    StringBuilder accounts = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      if (i > 0) accounts.append(',');
+      boolean bot = i < 30;
+      accounts.append("""
+          {"accountId":"acc%d","followers":%d,"following":%d,"posts":%d,"biographyLength":%d,"hasProfilePicture":%b,"isPrivate":false,"usernameLength":%d,"usernameDigitCount":%d,"hasExternalUrl":false}"""
+          .formatted(i, bot ? 3 : 420, bot ? 900 : 310, bot ? 0 : 85, bot ? 0 : 60, !bot, bot ? 14 : 9, bot ? 8 : 0));
+    }
+    post(List.of("""
+        {"type":"audience.sample","eventId":"aud-1","influencerId":"sampled","platform":"instagram","observedAt":"2026-10-05T10:00:00Z","accounts":[%s]}"""
+        .formatted(accounts)));
+    JsonNode audience = http.get("/api/v1/influencers/sampled/fraud").json().get("audience");
+    assertEquals(40, audience.get("sampled").asInt(), audience.toString());
+    assertTrue(audience.get("suspicious").asInt() >= 25, audience.toString());
+    assertTrue(audience.get("real").asInt() >= 8, audience.toString());
+    JsonNode quality = signal(http.get("/api/v1/influencers/sampled/fraud").json(), "audience_quality");
+    assertTrue(quality.get("contribution").asDouble() > 0, quality.toString());
+  }
+
   private static JsonNode nextAlert(LiveClient live) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline) {
