@@ -269,7 +269,7 @@ public final class FraudPopulation {
     for (Creator c : creators) {
       long followers = c.followersOn(lastDay);
       labels.add(new InfluencerLabel(c.id, c.label, Tier.of(followers).wireName(), c.platform, followers,
-          c.eventDay < 0 ? null : firstDay.plusDays(c.eventDay), c.intensity,
+          c.eventDay < 0 ? null : firstDay.plusDays(c.eventDay), Math.round(c.intensity * 100) / 100.0,
           c.pod == null ? null : c.pod.number(), c.events));
     }
     return List.copyOf(labels);
