@@ -42,6 +42,8 @@ final class Creator {
   /** Share of posts boosted and by how much (bought likes, bought views). */
   double boostedShare;
   double boostMultiplier;
+  /** Bought likes delivered slowly along the post's own curve ("drip feed") instead of in a burst. */
+  boolean dripFeed;
   /** Bot comments per organic comment (comment_bots). */
   double botCommentRatio;
   Pod pod;

@@ -57,8 +57,9 @@ import java.util.function.Consumer;
  *       (vendors deliver fast, then some are purged) that engagement does not follow; the audience
  *       samples after the purchase are full of bot-like accounts (no picture or bio, digit-heavy
  *       names, few posts, large following).
- *   <li>{@code bought_likes}: on 30–100% of posts likes are multiplied 1.3–4.8×, 80% delivered within
- *       the first hour, without the views and comments that would come with them.
+ *   <li>{@code bought_likes}: on 30–100% of posts likes are multiplied 1.3–4.8×, without the views and
+ *       comments that would come with them; mostly 80% delivered within the first hour, but some
+ *       (mild) buyers choose the vendors' "drip feed" that follows the post's own curve.
  *   <li>{@code bought_views}: on 30–100% of posts views are multiplied 1.5–9.5×, arriving in one or two
  *       jumps between snapshots with no matching likes or comments.
  *   <li>{@code engagement_pod}: groups of 8–20 (mostly small) influencers whose posts each get comments
@@ -413,6 +414,7 @@ public final class FraudPopulation {
         c.eventDay = c.between(0.2, 0.6);
         c.boostedShare = 0.3 + 0.7 * u;
         c.boostMultiplier = 1.3 + 3.5 * u;
+        c.dripFeed = c.random.nextDouble() < 0.5 * (1 - u);
       }
       case BOUGHT_VIEWS -> {
         c.eventDay = c.between(0.2, 0.6);

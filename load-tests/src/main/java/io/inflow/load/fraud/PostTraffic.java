@@ -134,7 +134,8 @@ final class PostTraffic {
       double viewsShare = saturation(hours, tau) * c.uniform(0.97, 1.03);
       double likesShare = saturation(hours, tau * 0.9) * c.uniform(0.97, 1.03);
       double burstViews = s >= firstBurst ? totals.extraViews * (s >= secondBurst && secondBurst > 0 ? 1 : firstBurstShare) : 0;
-      double boughtLikes = totals.extraLikes * Math.min(1, hours <= 1 ? 0.8 * hours : 0.8 + 0.1 * (hours - 1));
+      double boughtLikes = totals.extraLikes * (c.dripFeed ? Math.min(1, saturation(hours, tau * 0.7))
+          : Math.min(1, hours <= 1 ? 0.8 * hours : 0.8 + 0.1 * (hours - 1)));
       views = Math.max(views, Math.round(totals.views * Math.min(1, viewsShare) + burstViews));
       likes = Math.max(likes, Math.round(totals.likes * Math.min(1, likesShare) + boughtLikes));
       long seen = comments.stream().filter(comment -> comment.at <= at).count();
