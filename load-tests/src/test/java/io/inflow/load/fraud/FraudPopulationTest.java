@@ -122,6 +122,18 @@ class FraudPopulationTest {
   }
 
   @Test
+  void the_nodes_codec_accepts_every_line() {
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (IngestEvent event : events) {
+      body.writeBytes(EventJson.toBytes(event));
+      body.write('\n');
+    }
+    io.inflow.protocol.codec.ParsedBatch parsed = new io.inflow.protocol.codec.EventCodec().parseNdjson(body.toByteArray());
+    assertEquals(List.of(), parsed.rejected().stream().limit(3).toList());
+    assertEquals(events.size(), parsed.events().size());
+  }
+
+  @Test
   void counts_per_label_match_the_configured_shares() {
     Map<FraudLabel, Long> counts = labels.values().stream()
         .collect(Collectors.groupingBy(InfluencerLabel::label, Collectors.counting()));
