@@ -62,7 +62,7 @@ public record FraudMetrics(
 
     public String line() {
       return String.format(Locale.ROOT, "%-14s %-17s score %5.1f %-6s  %s", influencerId, label, score, level,
-          topSignals.isEmpty() ? "(no signals)" : String.join(", ", topSignals));
+          topSignals.isEmpty() ? "(no signal contributed)" : String.join(", ", topSignals));
     }
   }
 

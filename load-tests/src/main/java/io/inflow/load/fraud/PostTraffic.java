@@ -165,9 +165,10 @@ final class PostTraffic {
     SplittableRandom random = c.random;
     List<Comment> out = new ArrayList<>();
     long podAt = at + MINUTE * (1 + random.nextInt(5));
+    double longestStep = Math.min(2.5, 50.0 / Math.max(1, pod.size())); // the whole round within the first hour
     for (String account : pod) {
       out.add(new Comment(podAt, account, TextPools.POD_COMMENTS.get(random.nextInt(TextPools.POD_COMMENTS.size()))));
-      podAt += (long) (MINUTE * c.uniform(0.3, 2.5));
+      podAt += (long) (MINUTE * c.uniform(0.3 * longestStep / 2.5, longestStep));
     }
     long room = MAX_COMMENT_EVENTS - pod.size();
     long organicEvents = organic;

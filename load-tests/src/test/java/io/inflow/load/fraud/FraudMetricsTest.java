@@ -98,7 +98,7 @@ class FraudMetricsTest {
     assertEquals(List.of("o3", "b3", "p2"), misses.stream().map(FraudMetrics.Miss::influencerId).toList());
     assertEquals(List.of("b +20.0", "d +12.0"), misses.get(0).topSignals());
     assertEquals(List.of("growth +30.0"), misses.get(1).topSignals());
-    assertTrue(misses.get(2).line().contains("(no signals)"));
+    assertTrue(misses.get(2).line().contains("(no signal contributed)"));
     String table = FraudMetrics.of(cases()).table(2);
     assertTrue(table.contains("Misclassified: 3 (showing 2"), table);
     assertFalse(table.contains("p2 "), "at most the asked number of misses is printed");

@@ -301,12 +301,31 @@ class FraudPopulationTest {
           .filter(b -> intersection(byId.get(a).commenters(), byId.get(b).commenters()) >= 10).count();
       assertTrue(sharing >= 3, a + " shares 10+ commenters with " + sharing + " pod members");
     }
+    for (String a : pod) {
+      Influencer i = byId.get(a);
+      for (Map.Entry<String, List<CommentPosted>> post : i.comments.entrySet()) {
+        Instant published = i.posts.get(post.getKey()).publishedAt();
+        List<CommentPosted> round = post.getValue().stream().filter(c -> c.authorId().contains("-pod")).toList();
+        assertTrue(round.stream().allMatch(c -> c.postedAt().isBefore(published.plusSeconds(3_600))),
+            a + ": the pod comments within the first hour");
+        int inOrder = 0;
+        for (int k = 1; k < round.size(); k++) {
+          if (podPosition(round.get(k)) > podPosition(round.get(k - 1))) inOrder++;
+        }
+        assertTrue(round.size() < 5 || inOrder >= 0.6 * (round.size() - 1), a + ": the pod's usual order");
+      }
+    }
     List<String> organic = withLabel(FraudLabel.ORGANIC);
     for (int k = 0; k + 1 < organic.size(); k++) {
       Set<String> a = byId.get(organic.get(k)).commenters();
       Set<String> b = byId.get(organic.get(k + 1)).commenters();
       assertTrue(intersection(a, b) < 5, organic.get(k) + " and " + organic.get(k + 1));
     }
+  }
+
+  /** The account's place in its pod's usual order ({@code …-pod<g>-<place>}). */
+  static int podPosition(CommentPosted comment) {
+    return Integer.parseInt(comment.authorId().substring(comment.authorId().lastIndexOf('-') + 1));
   }
 
   static long intersection(Set<String> a, Set<String> b) {
