@@ -153,7 +153,7 @@ class FraudPopulationTest {
     Instant start = LocalDate.ofInstant(END, ZoneOffset.UTC).minusDays(config.days() - 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
     for (IngestEvent event : events) {
       assertTrue(ids.add(event.eventId()), event.eventId());
-      assertTrue(event.eventId().startsWith("fb-") && event.influencerId().startsWith("fb-"), event.eventId());
+      assertTrue(event.eventId().startsWith(config.namespace() + "-") && event.influencerId().startsWith(config.namespace() + "-"), event.eventId());
       assertFalse(event.occurredTime().isBefore(previous), "time order at " + event.eventId());
       assertFalse(event.occurredTime().isAfter(END) || event.occurredTime().isBefore(start), event.eventId());
       previous = event.occurredTime();
