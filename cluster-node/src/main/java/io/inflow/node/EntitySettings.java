@@ -16,6 +16,8 @@ import java.util.Map;
  * @param dedupGenerationSize event ids remembered per entity for duplicate detection (×1 to ×2)
  * @param tagBuckets number of projection tags per entity type ({@code influencer-0..N-1})
  * @param kpi KPI variants and the EMV rate table ({@code inflow.kpi.*})
+ * @param fraud the fraud scorer with {@code inflow.fraud.*}
+ * @param accounts classifies sampled follower accounts; null leaves audience samples unjudged
  */
 public record EntitySettings(
     int snapshotEveryEvents,
@@ -24,7 +26,15 @@ public record EntitySettings(
     int tagBuckets,
     Duration backoffMin,
     Duration backoffMax,
-    KpiSettings kpi) {
+    KpiSettings kpi,
+    io.inflow.analytics.fraud.FraudScorer fraud,
+    io.inflow.analytics.fraud.accounts.AccountScorer accounts) {
+
+  /** These settings with another account classifier. */
+  public EntitySettings withAccounts(io.inflow.analytics.fraud.accounts.AccountScorer scorer) {
+    return new EntitySettings(snapshotEveryEvents, snapshotsKept, dedupGenerationSize, tagBuckets, backoffMin,
+        backoffMax, kpi, fraud, scorer);
+  }
 
   public static EntitySettings fromConfig(Config inflow) {
     Config c = inflow.getConfig("entity");
@@ -35,7 +45,9 @@ public record EntitySettings(
         c.getInt("tag-buckets"),
         c.getDuration("restart-backoff-min"),
         c.getDuration("restart-backoff-max"),
-        kpiSettings(inflow.getConfig("kpi")));
+        kpiSettings(inflow.getConfig("kpi")),
+        new io.inflow.analytics.fraud.FraudScorer(FraudConfig.fromConfig(inflow.getConfig("fraud"))),
+        null);
   }
 
   /**

@@ -59,8 +59,21 @@ public abstract class InflowEntity<C, E, S> extends EventSourcedBehaviorWithEnfo
   @Override
   public SignalHandler<S> signalHandler() {
     return newSignalHandlerBuilder()
-        .onSignal(RecoveryCompleted.instance(), this::publishSummary)
+        .onSignal(RecoveryCompleted.instance(), state -> {
+          publishSummary(state);
+          onRecovered(state);
+        })
         .build();
+  }
+
+  /** Runs once the entity recovered its state, before any command. Does nothing unless a subclass needs it. */
+  protected void onRecovered(S state) {}
+
+  /**
+   * Runs after a batch of new ingest events was persisted (after {@link #afterPersist}), on the
+   * entity's thread: it must not block. Does nothing unless a subclass needs it.
+   */
+  protected void afterBatch(S next, List<IngestEvent> fresh) {
   }
 
   @Override
@@ -102,7 +115,10 @@ public abstract class InflowEntity<C, E, S> extends EventSourcedBehaviorWithEnfo
     BatchAck ack = new BatchAck(split.fresh().size(), split.duplicateIds());
     if (split.fresh().isEmpty()) return Effect().reply(replyTo, StatusReply.success(ack));
     return Effect().persist(toEvent.apply(split.fresh()))
-        .thenRun(this::afterPersist)
+        .thenRun(next -> {
+          afterPersist(next);
+          afterBatch(next, split.fresh());
+        })
         .thenReply(replyTo, next -> StatusReply.success(ack));
   }
 }

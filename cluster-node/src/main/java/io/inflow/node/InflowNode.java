@@ -3,11 +3,15 @@ package io.inflow.node;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import io.inflow.analytics.fraud.accounts.AccountClassifier;
+import io.inflow.analytics.fraud.accounts.AccountModelException;
+import io.inflow.analytics.fraud.accounts.AccountScorer;
 import io.inflow.node.campaign.CampaignEntity;
 import io.inflow.node.campaign.CampaignService;
 import io.inflow.node.http.ApiRoutes;
 import io.inflow.node.http.HttpServer;
 import io.inflow.node.http.Readiness;
+import io.inflow.node.influencer.FraudLinks;
 import io.inflow.node.influencer.InfluencerEntity;
 import io.inflow.node.influencer.InfluencerService;
 import io.inflow.node.ingest.IngestService;
@@ -62,9 +66,12 @@ public final class InflowNode implements AutoCloseable {
   private final Services services;
   private final String scheme;
 
-  /** The services the HTTP layer and tools use, exposed for the demo loader and tests. */
+  /**
+   * The services the HTTP layer and tools use, exposed for the demo loader and tests; {@code
+   * accounts} is the node's one account classifier (shared, thread-safe).
+   */
   public record Services(IngestService ingest, CampaignService campaigns, InfluencerService influencers,
-      LiveUpdates live) {}
+      LiveUpdates live, AccountScorer accounts) {}
 
   private InflowNode(ActorSystem<Void> system, EmbeddedCassandra cassandra, ServerBinding binding,
       Services services, String scheme) {
@@ -115,6 +122,7 @@ public final class InflowNode implements AutoCloseable {
    */
   public static InflowNode startOn(ActorSystem<Void> system, Config inflow, Readiness readiness,
       EmbeddedCassandra cassandra) {
+    AccountScorer accountScorer = accountClassifier(inflow);
     joinCluster(system, inflow);
     boolean onCassandra = system.settings().config().getString("pekko.persistence.journal.plugin")
         .startsWith(JournalSchema.PLUGIN_PATH);
@@ -142,7 +150,19 @@ public final class InflowNode implements AutoCloseable {
     LiveSettings liveSettings = LiveSettings.fromConfig(inflow);
     ActorRef<LiveRegistry.Command> liveRegistry =
         system.systemActorOf(LiveRegistry.create(liveSettings), "live", Props.empty());
-    InfluencerEntity.init(system, entitySettings, summaries);
+    var sharding = org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding.get(system);
+    var coordination = io.inflow.node.fraud.CoordinationDetector.init(system,
+        io.inflow.node.fraud.CoordinationDetectorSettings.fromConfig(inflow),
+        finding -> sharding.entityRefFor(InfluencerEntity.ENTITY_KEY, finding.influencerId())
+            .tell(new io.inflow.node.influencer.InfluencerCommand.RecordCoordination(finding)));
+    FraudLinks fraudLinks = new FraudLinks(
+        (campaign, alert) -> sharding.entityRefFor(CampaignEntity.ENTITY_KEY, campaign)
+            .tell(new io.inflow.node.campaign.CampaignCommand.RecordAlert(alert)),
+        events -> {
+          var comments = io.inflow.node.fraud.CoordinationDetector.from(events);
+          if (!comments.isEmpty()) coordination.tell(new io.inflow.node.fraud.CoordinationDetector.Comments(comments));
+        });
+    InfluencerEntity.init(system, entitySettings, summaries, fraudLinks);
     CampaignEntity.init(system, entitySettings, summaries, liveRegistry);
 
     Path dataDir = Path.of(inflow.getString("data-dir"));
@@ -150,7 +170,7 @@ public final class InflowNode implements AutoCloseable {
         inflow.getString("privacy.pseudonym-key"), dataDir.resolve("secrets/pseudonym.key"));
     Services services = new Services(
         new IngestService(system, IngestSettings.fromConfig(inflow), pseudonymizer), campaigns, influencers,
-        new LiveUpdates(system, liveRegistry, campaigns, liveSettings));
+        new LiveUpdates(system, liveRegistry, campaigns, liveSettings), accountScorer);
     var reports = new io.inflow.node.report.ReportService(system, inflow.getString("report.read-journal"),
         entitySettings.kpi(), inflow.getDuration("report.timeout"));
     String keystore = inflow.getString("http.tls.keystore").trim();
@@ -165,11 +185,24 @@ public final class InflowNode implements AutoCloseable {
         Cluster.get(system).selfMember().address().hostPort(),
         corsOrigins(inflow), tls != null);
     ApiRoutes routes = new ApiRoutes(services.ingest(), services.campaigns(), services.influencers(),
-        readModel, reports, services.live(), readiness, new EventCodec(CodecLimits.defaults()), security);
+        readModel, reports, services.live(), readiness, new EventCodec(CodecLimits.defaults()), security,
+        new ApiRoutes.Accounts(services.accounts(), inflow.getInt("limits.classify-accounts")));
     ServerBinding binding = HttpServer.bind(system, inflow.getString("http.host"),
             inflow.getInt("http.port"), routes.routes(), inflow.getDuration("http.drain-timeout"), tls)
         .toCompletableFuture().join();
     return new InflowNode(system, cassandra, binding, services, tls != null ? "https" : "http");
+  }
+
+  /**
+   * The model at {@code inflow.fraud.accounts-model}, or the shipped one when it is empty; a file
+   * that is missing or no account model fails the start with an {@link AccountModelException}
+   * naming it.
+   */
+  static AccountClassifier accountClassifier(Config inflow) {
+    String file = inflow.getString("fraud.accounts-model").trim();
+    AccountClassifier classifier = file.isEmpty() ? AccountClassifier.shipped() : AccountClassifier.load(Path.of(file));
+    log.info("account classifier: {}", file.isEmpty() ? "the shipped model" : file);
+    return classifier;
   }
 
   private static java.util.Set<String> corsOrigins(Config inflow) {

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Command-line entry point of a node: {@code node [--demo]} starts embedded Cassandra (unless
  * contact points are configured) and a node, optionally loads the demo data, prints where the API
- * is, and runs until the process is told to stop (SIGTERM → graceful leave).
+ * is, and runs until the process is told to stop (SIGTERM → graceful leave). The tools {@code
+ * token}, {@code schema}, {@code train accounts} and {@code eval accounts} share its class path.
  */
 public final class Main {
   private Main() {}
@@ -22,6 +23,13 @@ public final class Main {
     if (!flags.isEmpty() && flags.get(0).equals("token")) {
       System.exit(TokenCommand.run(flags.subList(1, flags.size()), InflowNode.loadConfig(ConfigFactory.empty())
           .getConfig("inflow"), System.out, System.err));
+      return;
+    }
+    if (flags.size() >= 2 && flags.get(1).equals("accounts")
+        && (flags.get(0).equals("train") || flags.get(0).equals("eval"))) {
+      var rest = flags.subList(2, flags.size());
+      System.exit(flags.get(0).equals("train") ? AccountsCommand.train(rest, System.out, System.err)
+          : AccountsCommand.eval(rest, System.out, System.err));
       return;
     }
     if (!flags.isEmpty() && flags.get(0).equals("tls-selfsigned")) {

@@ -19,7 +19,8 @@ public final class TestEvents {
   public static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
   public static final EntitySettings SETTINGS =
       new EntitySettings(3, 2, 1024, 4, Duration.ofMillis(50), Duration.ofMillis(500),
-          io.inflow.analytics.kpi.KpiSettings.defaults());
+          io.inflow.analytics.kpi.KpiSettings.defaults(),
+          new io.inflow.analytics.fraud.FraudScorer(io.inflow.analytics.fraud.FraudSettings.defaults()), null);
 
   private TestEvents() {}
 

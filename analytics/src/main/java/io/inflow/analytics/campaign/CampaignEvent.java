@@ -14,4 +14,7 @@ public sealed interface CampaignEvent extends JournalSerializable {
 
   /** New (not previously seen) ingest events about this campaign, in arrival order. */
   record BatchRecorded(List<IngestEvent> events) implements CampaignEvent {}
+
+  /** An alert about this campaign (an enrolled influencer's fraud level rose, …). */
+  record AlertRaised(io.inflow.protocol.api.CampaignAlert alert) implements CampaignEvent {}
 }

@@ -5,6 +5,7 @@ import io.inflow.protocol.JournalSerializable;
 import io.inflow.protocol.api.CampaignDefinition;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Immutable copy of a {@link CampaignState}, as stored in snapshots. */
@@ -25,5 +26,6 @@ public record CampaignSnapshot(
     Map<String, InfluencerShare.Snapshot> shares,
     byte[] audience,
     byte[] customers,
-    byte[] windows)
+    byte[] windows,
+    List<io.inflow.protocol.api.CampaignAlert> alerts)
     implements JournalSerializable {}

@@ -20,6 +20,7 @@ import io.inflow.analytics.window.UniqueAudience;
 import io.inflow.protocol.api.CampaignDefinition;
 import io.inflow.protocol.api.CampaignKpis;
 import io.inflow.protocol.api.CampaignListItem;
+import io.inflow.protocol.api.CampaignAlert;
 import io.inflow.protocol.api.CampaignView;
 import io.inflow.protocol.api.Enrolment;
 import io.inflow.protocol.event.Click;
@@ -64,6 +65,9 @@ public final class CampaignState {
   private final EventLedger ledger;
   private final ActivityWindows windows;
   private final boolean pristine;
+  /** The latest alerts, newest first, at most {@link #ALERTS_KEPT}. */
+  private final java.util.ArrayDeque<CampaignAlert> alerts = new java.util.ArrayDeque<>();
+  public static final int ALERTS_KEPT = 50;
   private CampaignDefinition definition;
   private AttributionIndex attribution = AttributionIndex.of(List.of());
   private Instant definedAt;
@@ -119,6 +123,9 @@ public final class CampaignState {
       target.define(defined.definition(), defined.definedAt());
     } else if (event instanceof CampaignEvent.BatchRecorded batch) {
       for (IngestEvent e : batch.events()) target.record(e);
+    } else if (event instanceof CampaignEvent.AlertRaised raised) {
+      target.alerts.addFirst(raised.alert());
+      while (target.alerts.size() > ALERTS_KEPT) target.alerts.removeLast();
     }
     return target;
   }
@@ -268,7 +275,13 @@ public final class CampaignState {
         Map.copyOf(revenueByCurrency), conversions, clicks, posts.posts(), posts.views(), posts.impressions(),
         posts.reach(), posts.likes(), posts.comments(), posts.shares(), posts.saves(), posts.engagements(),
         commentsReceived, ledger.eventsRecorded(), ledger.updatedAt() == null ? definedAt : ledger.updatedAt(),
-        analytics(currency, now, settings));
+        analytics(currency, now, settings), List.copyOf(alerts));
+  }
+
+  /** Whether an alert with this id is among the kept alerts. */
+  public boolean hasAlert(String alertId) {
+    for (CampaignAlert a : alerts) if (a.alertId().equals(alertId)) return true;
+    return false;
   }
 
   private CampaignKpis analytics(String currency, Instant now, KpiSettings settings) {
@@ -368,7 +381,7 @@ public final class CampaignState {
     return new CampaignSnapshot(campaignId, definition, definedAt, posts.latestByPost(),
         Map.copyOf(orders), Map.copyOf(spendByCurrency), clicks, commentsReceived, ledger.eventsRecorded(),
         ledger.updatedAt(), ledger.dedupGenerationSize(), generations[0], generations[1],
-        shareSnapshots, audience.toBytes(), customers.toBytes(), windows.toBytes());
+        shareSnapshots, audience.toBytes(), customers.toBytes(), windows.toBytes(), List.copyOf(alerts));
   }
 
   public static CampaignState restore(CampaignSnapshot s) {
@@ -391,6 +404,7 @@ public final class CampaignState {
     });
     state.clicks = s.clicks();
     state.commentsReceived = s.commentsReceived();
+    if (s.alerts() != null) state.alerts.addAll(s.alerts());
     return state;
   }
 }

@@ -9,4 +9,10 @@ public sealed interface InfluencerEvent extends JournalSerializable {
 
   /** New (not previously seen) ingest events about this influencer, in arrival order. */
   record BatchRecorded(List<IngestEvent> events) implements InfluencerEvent {}
+
+  /**
+   * The cluster's coordination detector found (or updated) lockstep commenting between this
+   * influencer's posts and other influencers' posts; the latest finding replaces earlier ones.
+   */
+  record CoordinationObserved(io.inflow.analytics.fraud.CoordinationFinding finding) implements InfluencerEvent {}
 }

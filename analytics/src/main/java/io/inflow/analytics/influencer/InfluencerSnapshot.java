@@ -20,5 +20,6 @@ public record InfluencerSnapshot(
     long[] seenPrevious,
     long[] seenCurrent,
     java.util.List<String> campaigns,
-    byte[] windows)
+    byte[] windows,
+    io.inflow.analytics.fraud.FraudTracker.Snapshot fraud)
     implements JournalSerializable {}

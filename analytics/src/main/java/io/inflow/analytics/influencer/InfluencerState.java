@@ -16,7 +16,13 @@ import io.inflow.protocol.api.FollowerGrowth;
 import io.inflow.protocol.api.InfluencerListItem;
 import io.inflow.protocol.api.InfluencerView;
 import io.inflow.protocol.api.InfluencerWindow;
+import io.inflow.analytics.fraud.FraudScorer;
+import io.inflow.analytics.fraud.FraudTracker;
+import io.inflow.analytics.fraud.accounts.AccountScorer;
+import io.inflow.protocol.api.FraudReport;
+import io.inflow.protocol.event.AudienceSample;
 import io.inflow.protocol.event.Click;
+import io.inflow.protocol.event.PostPublished;
 import io.inflow.protocol.event.CommentPosted;
 import io.inflow.protocol.event.Conversion;
 import io.inflow.protocol.event.ConversionStatus;
@@ -51,13 +57,18 @@ public final class InfluencerState {
   private final java.util.SortedSet<String> campaigns;
   private final ActivityWindows windows;
   private final boolean pristine;
+  private final FraudTracker fraud;
+  private final AccountScorer accountScorer;
   private long commentsReceived;
   private long clicks;
   private long conversions;
 
   private InfluencerState(String influencerId, Map<Platform, Account> accounts, PostTotals posts,
-      EventLedger ledger, java.util.SortedSet<String> campaigns, ActivityWindows windows, boolean pristine) {
+      EventLedger ledger, java.util.SortedSet<String> campaigns, ActivityWindows windows, boolean pristine,
+      FraudTracker fraud, AccountScorer accountScorer) {
     this.influencerId = influencerId;
+    this.fraud = fraud;
+    this.accountScorer = accountScorer;
     this.windows = windows;
     this.campaigns = campaigns;
     this.accounts = accounts;
@@ -71,8 +82,17 @@ public final class InfluencerState {
    * working instance, so a restarted entity that recovers from this same object starts clean.
    */
   public static InfluencerState empty(String influencerId, int dedupGenerationSize) {
+    return empty(influencerId, dedupGenerationSize, null);
+  }
+
+  /**
+   * @param accountScorer classifies the accounts of {@code audience.sample} events for the audience
+   *     quality signal; null leaves samples unjudged
+   */
+  public static InfluencerState empty(String influencerId, int dedupGenerationSize, AccountScorer accountScorer) {
     return new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(),
-        EventLedger.empty(dedupGenerationSize), new java.util.TreeSet<>(), ActivityWindows.create(), true);
+        EventLedger.empty(dedupGenerationSize), new java.util.TreeSet<>(), ActivityWindows.create(), true,
+        new FraudTracker(), accountScorer);
   }
 
   /** True until the first event is recorded: such an influencer is unknown to readers. */
@@ -88,10 +108,12 @@ public final class InfluencerState {
   public InfluencerState apply(InfluencerEvent event) {
     InfluencerState target = pristine
         ? new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(), ledger.fresh(),
-            new java.util.TreeSet<>(), ActivityWindows.create(), false)
+            new java.util.TreeSet<>(), ActivityWindows.create(), false, new FraudTracker(), accountScorer)
         : this;
     if (event instanceof InfluencerEvent.BatchRecorded batch) {
       for (IngestEvent e : batch.events()) target.record(e);
+    } else if (event instanceof InfluencerEvent.CoordinationObserved c) {
+      target.fraud.observeCoordination(c.finding());
     }
     return target;
   }
@@ -100,13 +122,16 @@ public final class InfluencerState {
     if (!ledger.admit(event)) return;
     if (event.campaignId() != null) campaigns.add(event.campaignId());
     if (event instanceof PostMetrics m) {
+      fraud.observePost(m);
       PostCounters counters = PostCounters.of(m);
       posts.observe(m.postId(), counters);
       windows.observePost(m.postId(), counters);
       return;
     }
+    if (event instanceof PostPublished p) fraud.observePublished(p);
     if (posts.record(event, event.campaignId())) return;
     if (event instanceof FollowersObserved f) {
+      fraud.observeFollowers(f);
       windows.observeFollowers(f.platform().wireName(), f.observedAt(), f.followers());
       Account old = accounts.get(f.platform());
       if (old == null || !f.observedAt().isBefore(old.observedAt())) {
@@ -115,6 +140,9 @@ public final class InfluencerState {
     } else if (event instanceof CommentPosted c) {
       commentsReceived++;
       windows.add(c.postedAt(), Metric.COMMENTS_RECEIVED, 1);
+      fraud.observeComment(c);
+    } else if (event instanceof AudienceSample a) {
+      if (accountScorer != null) fraud.observeAudience(a.accounts().stream().map(accountScorer::classify).toList());
     } else if (event instanceof Click c) {
       clicks++;
       windows.add(c.occurredAt(), Metric.CLICKS, 1);
@@ -122,7 +150,7 @@ public final class InfluencerState {
       conversions++;
       windows.add(c.occurredAt(), Metric.CONVERSIONS, 1);
     }
-    // audience.sample and spend are kept in the journal for the fraud and cost issues.
+    // spend is kept in the journal for the cost issue.
   }
 
   /** Campaigns this influencer's events named. */
@@ -210,21 +238,35 @@ public final class InfluencerState {
     return BigDecimal.valueOf(change).divide(BigDecimal.valueOf(before), KpiCalculator.RATE_PRECISION);
   }
 
+  /** The fraud report, judged from event times; {@code now} is only stamped on it. */
+  public FraudReport fraudReport(Instant now, FraudScorer scorer) {
+    return scorer.report(influencerId, fraud, followers(), now);
+  }
+
+  /** The fraud level alone (what alerts compare). */
+  public String fraudLevel(FraudScorer scorer) {
+    return fraudReport(null, scorer).level();
+  }
+
   public InfluencerSnapshot snapshot() {
     long[][] generations = ledger.seenGenerations();
     return new InfluencerSnapshot(influencerId, Map.copyOf(accounts), posts.latestByPost(),
         commentsReceived, clicks, conversions, ledger.eventsRecorded(), ledger.updatedAt(),
         ledger.dedupGenerationSize(), generations[0], generations[1], java.util.List.copyOf(campaigns),
-        windows.toBytes());
+        windows.toBytes(), fraud.snapshot());
   }
 
   public static InfluencerState restore(InfluencerSnapshot s) {
+    return restore(s, null);
+  }
+
+  public static InfluencerState restore(InfluencerSnapshot s, AccountScorer accountScorer) {
     Map<Platform, Account> accounts = new EnumMap<>(Platform.class);
     accounts.putAll(s.accounts());
     InfluencerState state = new InfluencerState(s.influencerId(), accounts, PostTotals.restore(s.posts()),
         EventLedger.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent(), s.eventsRecorded(),
             s.updatedAt()), new java.util.TreeSet<>(s.campaigns() == null ? java.util.List.of() : s.campaigns()),
-        ActivityWindows.fromBytes(s.windows()), false);
+        ActivityWindows.fromBytes(s.windows()), false, FraudTracker.restore(s.fraud()), accountScorer);
     state.commentsReceived = s.commentsReceived();
     state.clicks = s.clicks();
     state.conversions = s.conversions();

@@ -34,4 +34,7 @@ public sealed interface CampaignCommand extends JournalSerializable {
   record GetSummary(ActorRef<SummaryReply> replyTo) implements CampaignCommand {}
 
   record SummaryReply(io.inflow.protocol.api.CampaignListItem item) implements JournalSerializable {}
+
+  /** Persist an alert unless one with its id is already listed (no reply: alerts are fire-and-forget). */
+  record RecordAlert(io.inflow.protocol.api.CampaignAlert alert) implements CampaignCommand {}
 }

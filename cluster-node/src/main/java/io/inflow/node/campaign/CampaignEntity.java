@@ -93,6 +93,9 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
         .onCommand(CampaignCommand.GetCampaign.class, this::onGet)
         .onCommand(CampaignCommand.GetSummary.class, (state, cmd) -> Effect().reply(cmd.replyTo(),
             new CampaignCommand.SummaryReply(state.summary(Instant.now()))))
+        .onCommand(CampaignCommand.RecordAlert.class, (state, cmd) -> state.hasAlert(cmd.alert().alertId())
+            ? Effect().noReply()
+            : Effect().persist(new CampaignEvent.AlertRaised(cmd.alert())).thenRun(this::afterPersist).thenNoReply())
         .build();
   }
 

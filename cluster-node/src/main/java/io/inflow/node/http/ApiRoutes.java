@@ -12,7 +12,12 @@ import io.inflow.node.security.Caller;
 import io.inflow.protocol.api.ApiError;
 import io.inflow.protocol.api.ErrorDetail;
 import io.inflow.protocol.api.IngestResult;
+import io.inflow.analytics.fraud.accounts.AccountScorer;
+import io.inflow.analytics.fraud.accounts.AccountVerdict;
+import io.inflow.protocol.codec.AccountCodec;
 import io.inflow.protocol.codec.CampaignCodec;
+import io.inflow.protocol.codec.ErrorCodes;
+import io.inflow.protocol.event.AudienceAccount;
 import io.inflow.protocol.codec.EventCodec;
 import io.inflow.protocol.codec.Json;
 import io.inflow.protocol.codec.NumberedEvent;
@@ -67,6 +72,7 @@ public final class ApiRoutes extends AllDirectives {
   private final LiveUpdates live;
   private final Readiness readiness;
   private final EventCodec eventCodec;
+  private final Accounts accounts;
   private final Guard guard;
   private final BrandDirectory brands;
   private final IngestScope ingestScope;
@@ -81,7 +87,7 @@ public final class ApiRoutes extends AllDirectives {
    */
   public ApiRoutes(IngestService ingest, CampaignService campaigns, InfluencerService influencers,
       ReadModelService readModel, ReportService reports, LiveUpdates live, Readiness readiness,
-      EventCodec eventCodec, Security security) {
+      EventCodec eventCodec, Security security, Accounts accounts) {
     this.guard = new Guard(security.verifier(), security.limiter(), security.audit(), security.nodeName(),
         new Guard.Settings(security.corsOrigins(), security.tls()));
     this.brands = security.brands();
@@ -95,7 +101,15 @@ public final class ApiRoutes extends AllDirectives {
     this.live = live;
     this.readiness = readiness;
     this.eventCodec = eventCodec;
+    this.accounts = accounts;
     this.errors = exceptionHandler();
+  }
+
+  /** The account classifier and the most accounts one classify request may hold. */
+  public record Accounts(AccountScorer scorer, int maxPerRequest) {
+    public Accounts {
+      if (maxPerRequest < 1) throw new IllegalArgumentException("inflow.limits.classify-accounts must be ≥ 1");
+    }
   }
 
   /** What the routes need for authentication, brand scoping, audit and limits. */
@@ -118,8 +132,11 @@ public final class ApiRoutes extends AllDirectives {
     h.put(Endpoint.CAMPAIGN_LIVE, (caller, id) -> liveCampaign(id));
     h.put(Endpoint.LIST_INFLUENCERS, (caller, id) -> listInfluencers(caller));
     h.put(Endpoint.GET_INFLUENCER, (caller, id) -> getInfluencer(id));
+    h.put(Endpoint.INFLUENCER_FRAUD, (caller, id) -> onSuccess(influencers.fraud(id), report -> json(StatusCodes.OK,
+        report.orElseThrow(() -> ApiException.notFound("influencer", id)))));
     h.put(Endpoint.BRAND_OVERVIEW, (caller, id) -> brandOverview(id));
     h.put(Endpoint.AUDIT_LOG, (caller, id) -> auditLog());
+    h.put(Endpoint.CLASSIFY_ACCOUNTS, (caller, id) -> classifyAccounts());
     var missing = java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(h.keySet()));
     if (!missing.isEmpty()) throw new IllegalStateException("endpoints without a handler: " + missing);
     return java.util.Collections.unmodifiableMap(h);
@@ -312,6 +329,30 @@ public final class ApiRoutes extends AllDirectives {
         return campaigns.define(campaignId, definition);
       });
       return onSuccess(defined, view -> json(StatusCodes.OK, view));
+    });
+  }
+
+  /**
+   * {@code {"accounts": [...]}} → {@code {"results": [{accountId, type, suspiciousProbability}]}} in
+   * the same order. More than the limit is 413 {@code too_many_accounts}; a bad account is 400
+   * naming its field ({@code accounts[3].followers}). Nothing is stored, so ids are not pseudonymised.
+   */
+  private Route classifyAccounts() {
+    long bodyLimit = Math.max(1_048_576L, 1_024L * accounts.maxPerRequest());
+    return extractStrictEntity(bodyReadTimeout, bodyLimit, strict -> {
+      List<AudienceAccount> sent;
+      try {
+        sent = AccountCodec.parseRequest(strict.getData().toArray(), accounts.maxPerRequest());
+      } catch (ValidationException e) {
+        ErrorDetail first = e.details().get(0);
+        if ("accounts".equals(first.field()) && ErrorCodes.TOO_LONG.equals(first.code())) {
+          throw new ApiException(StatusCodes.PAYLOAD_TOO_LARGE, "too_many_accounts",
+              "at most " + accounts.maxPerRequest() + " accounts per request; split them", e.details(), null);
+        }
+        throw e;
+      }
+      List<AccountVerdict> results = sent.stream().map(accounts.scorer()::classify).toList();
+      return json(StatusCodes.OK, java.util.Map.of("results", results));
     });
   }
 

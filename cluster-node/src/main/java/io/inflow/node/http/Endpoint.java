@@ -24,8 +24,11 @@ public enum Endpoint {
   CAMPAIGN_LIVE("GET", "/api/v1/campaigns/{id}/live", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.CAMPAIGN),
   LIST_INFLUENCERS("GET", "/api/v1/influencers", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.FILTERED),
   GET_INFLUENCER("GET", "/api/v1/influencers/{id}", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.INFLUENCER),
+  INFLUENCER_FRAUD("GET", "/api/v1/influencers/{id}/fraud", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.INFLUENCER),
   BRAND_OVERVIEW("GET", "/api/v1/brands/{id}/overview", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.BRAND),
-  AUDIT_LOG("GET", "/api/v1/audit", EnumSet.of(Role.ADMIN), Scope.NONE);
+  AUDIT_LOG("GET", "/api/v1/audit", EnumSet.of(Role.ADMIN), Scope.NONE),
+  /** Classifies accounts sent in the body; reads no brand's data, so no brand check. */
+  CLASSIFY_ACCOUNTS("POST", "/api/v1/analytics/accounts/classify", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.NONE);
 
   /** The brand check applied after the role check. */
   public enum Scope {

@@ -24,4 +24,15 @@ public sealed interface InfluencerCommand extends JournalSerializable {
   record GetSummary(ActorRef<SummaryReply> replyTo) implements InfluencerCommand {}
 
   record SummaryReply(io.inflow.protocol.api.InfluencerListItem item) implements JournalSerializable {}
+
+  /** Reply with the fraud report, or an empty reply when nothing is known of this influencer. */
+  record GetFraud(ActorRef<FraudReply> replyTo) implements InfluencerCommand {}
+
+  record FraudReply(io.inflow.protocol.api.FraudReport report) implements JournalSerializable {}
+
+  /** Persist the coordination detector's latest finding about this influencer (no reply: the detector repeats changes). */
+  record RecordCoordination(io.inflow.analytics.fraud.CoordinationFinding finding) implements InfluencerCommand {}
+
+  /** Re-judge the fraud level (sent by the entity to itself, at most every check interval). */
+  enum CheckFraudLevel implements InfluencerCommand { INSTANCE }
 }

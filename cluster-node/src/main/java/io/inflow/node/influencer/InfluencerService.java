@@ -25,6 +25,13 @@ public class InfluencerService {
         .thenApplyAsync(reply -> Optional.ofNullable(reply.view()), executor);
   }
 
+  /** The influencer's fraud report, empty when unknown. */
+  public CompletionStage<Optional<io.inflow.protocol.api.FraudReport>> fraud(String influencerId) {
+    return sharding.entityRefFor(InfluencerEntity.ENTITY_KEY, influencerId)
+        .ask(InfluencerCommand.GetFraud::new, askTimeout)
+        .thenApplyAsync(reply -> Optional.ofNullable(reply.report()), executor);
+  }
+
   /** The influencer's read-model row, empty when unknown. */
   public CompletionStage<Optional<io.inflow.protocol.api.InfluencerListItem>> summary(String influencerId) {
     return sharding.entityRefFor(InfluencerEntity.ENTITY_KEY, influencerId)

@@ -108,7 +108,34 @@ public final class LiveUpdates {
         })
         .conflate((held, newer) -> held.type() == LiveMessage.Type.SNAPSHOT
             ? newer.withType(LiveMessage.Type.SNAPSHOT) : newer)
-        .throttle(1, minInterval, 1, ThrottleMode.shaping());
+        .throttle(1, minInterval, 1, ThrottleMode.shaping())
+        .statefulMapConcat(LiveUpdates::alertsFirst);
+  }
+
+  /**
+   * Before each update, one {@code alert} message per alert its view lists that the previous message
+   * did not (the snapshot's alerts are the starting point and are not repeated).
+   */
+  private static org.apache.pekko.japi.function.Function<LiveMessage, Iterable<LiveMessage>> alertsFirst() {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    return message -> {
+      List<io.inflow.protocol.api.CampaignAlert> alerts =
+          message.campaign() == null || message.campaign().alerts() == null ? List.of() : message.campaign().alerts();
+      if (message.type() == LiveMessage.Type.SNAPSHOT) {
+        alerts.forEach(a -> seen.add(a.alertId()));
+        return List.of(message);
+      }
+      List<LiveMessage> out = new java.util.ArrayList<>();
+      for (int i = alerts.size() - 1; i >= 0; i--) { // oldest first
+        var a = alerts.get(i);
+        if (seen.add(a.alertId())) out.add(LiveMessage.alert(a, message.version(), message.persistedAt()));
+      }
+      out.add(message);
+      java.util.Set<String> listed = new java.util.HashSet<>();
+      alerts.forEach(a -> listed.add(a.alertId()));
+      seen.retainAll(listed); // an alert that left the view's list never comes back
+      return out;
+    };
   }
 
   /**

@@ -4,6 +4,7 @@ import static io.inflow.node.TestEvents.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.typesafe.config.ConfigFactory;
+import io.inflow.node.influencer.FraudLinks;
 import io.inflow.analytics.influencer.InfluencerEvent;
 import io.inflow.analytics.influencer.InfluencerState;
 import io.inflow.node.ingest.BatchAck;
@@ -31,7 +32,7 @@ class InfluencerEntityTest {
   @BeforeEach
   void setUp() {
     summaries = testKit.createTestProbe();
-    kit = EventSourcedBehaviorTestKit.create(testKit.system(), InfluencerEntity.create("anna", SETTINGS, summaries.ref()),
+    kit = EventSourcedBehaviorTestKit.create(testKit.system(), InfluencerEntity.create("anna", SETTINGS, summaries.ref(), FraudLinks.none()),
         EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
     kit.clear();
   }
@@ -95,7 +96,7 @@ class InfluencerEntityTest {
   @Test
   void aFailedPersistIsNeverAcknowledgedAndTheEntityRecovers() {
     PersistenceTestKit journal = PersistenceTestKit.create(testKit.system());
-    var entity = testKit.spawn(InfluencerEntity.create("bob", SETTINGS, null));
+    var entity = testKit.spawn(InfluencerEntity.create("bob", SETTINGS, null, FraudLinks.none()));
     TestProbe<StatusReply<BatchAck>> probe = testKit.createTestProbe();
     journal.failNextPersisted();
     entity.tell(new InfluencerCommand.RecordBatch(List.of(click("x1", "c", "bob")), probe.ref()));

@@ -131,10 +131,18 @@ class AuthorizationMatrixTest {
         c -> c.get("/api/v1/influencers").status(), expect(403, 200, 200)));
     rows.put(Endpoint.GET_INFLUENCER, new Row(Role.INGEST, Role.ANALYST,
         c -> c.get("/api/v1/influencers/mx-inf-a").status(), expect(403, 403, 200)));
+    rows.put(Endpoint.INFLUENCER_FRAUD, new Row(Role.INGEST, Role.ANALYST,
+        c -> c.get("/api/v1/influencers/mx-inf-a/fraud").status(), expect(403, 403, 200)));
     rows.put(Endpoint.BRAND_OVERVIEW, new Row(Role.INGEST, Role.ANALYST,
         c -> c.get("/api/v1/brands/brand-a/overview").status(), expect(403, 403, 200)));
     rows.put(Endpoint.AUDIT_LOG, new Row(Role.ANALYST, Role.ADMIN,
         c -> c.get("/api/v1/audit").status(), expect(403, 403, 200)));
+    // not brand-scoped: the accounts come in the body, so another brand's analyst may classify too
+    rows.put(Endpoint.CLASSIFY_ACCOUNTS, new Row(Role.INGEST, Role.ANALYST, c -> c.post("/api/v1/analytics/accounts/classify",
+        "application/json", """
+        {"accounts":[{"accountId":"mx-acc","followers":10,"following":900,"posts":0,"biographyLength":0,
+         "hasProfilePicture":false,"isPrivate":false,"usernameLength":12,"usernameDigitCount":8}]}""").status(),
+        expect(403, 200, 200)));
     return rows;
   }
 

@@ -12,7 +12,8 @@ import java.util.Map;
  * currency are kept apart in {@code spendByCurrency}/{@code revenueByCurrency} and never mixed in.
  * {@code revenue} = paid − refunded (canceled orders count zero); {@code conversions} counts orders
  * whose paid value is not fully refunded or canceled. {@code analytics} holds every KPI, pacing,
- * target progress, attribution and per-influencer contributions.
+ * target progress, attribution and per-influencer contributions. {@code alerts} lists the latest alerts
+ * (at most 50, newest first).
  */
 public record CampaignView(
     String campaignId,
@@ -43,5 +44,6 @@ public record CampaignView(
     long commentsReceived,
     long eventsRecorded,
     Instant updatedAt,
-    CampaignKpis analytics)
+    CampaignKpis analytics,
+    List<CampaignAlert> alerts)
     implements JournalSerializable {}

@@ -14,9 +14,11 @@ import java.time.Instant;
  * came faster than the server's minimum interval, are dropped. {@code persistedAt} is when the change
  * became durable; it is absent when the node serving the view has not seen the write itself (for
  * example a snapshot right after the campaign was recovered). Clients ignore types they do not know
- * ({@code alert} is reserved for budget and KPI alerts).
+ * An {@code alert} message carries one new {@link CampaignAlert} in {@code alert} (and no campaign):
+ * it is sent, before the update that first lists it, for every alert raised after the connection's
+ * snapshot (alerts already listed in the snapshot are not repeated).
  */
-public record LiveMessage(Type type, CampaignView campaign, long version, Instant persistedAt) {
+public record LiveMessage(Type type, CampaignView campaign, long version, Instant persistedAt, CampaignAlert alert) {
 
   /** What a message says; the wire value is the lower-case name. */
   public enum Type {
@@ -26,15 +28,20 @@ public record LiveMessage(Type type, CampaignView campaign, long version, Instan
   }
 
   public static LiveMessage snapshot(CampaignView campaign, long version, Instant persistedAt) {
-    return new LiveMessage(Type.SNAPSHOT, campaign, version, persistedAt);
+    return new LiveMessage(Type.SNAPSHOT, campaign, version, persistedAt, null);
   }
 
   public static LiveMessage update(CampaignView campaign, long version, Instant persistedAt) {
-    return new LiveMessage(Type.UPDATE, campaign, version, persistedAt);
+    return new LiveMessage(Type.UPDATE, campaign, version, persistedAt, null);
+  }
+
+  /** A new alert, sent before the update (of {@code version}) that first lists it. */
+  public static LiveMessage alert(CampaignAlert alert, long version, Instant persistedAt) {
+    return new LiveMessage(Type.ALERT, null, version, persistedAt, alert);
   }
 
   /** This message's content under {@code type}. */
   public LiveMessage withType(Type type) {
-    return new LiveMessage(type, campaign, version, persistedAt);
+    return new LiveMessage(type, campaign, version, persistedAt, alert);
   }
 }

@@ -7,7 +7,6 @@ import static io.inflow.protocol.codec.ErrorCodes.MALFORMED_JSON;
 import static io.inflow.protocol.codec.ErrorCodes.TOO_LONG;
 import static io.inflow.protocol.codec.ErrorCodes.WRONG_TYPE;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +14,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.inflow.protocol.api.CampaignDefinition;
 import io.inflow.protocol.api.Enrolment;
 import io.inflow.protocol.api.ErrorDetail;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,21 +45,7 @@ public final class CampaignCodec {
 
   /** The campaign in {@code body}, or a {@link ValidationException} listing every problem. */
   public static CampaignDefinition parse(byte[] body) {
-    JsonNode tree;
-    try {
-      tree = Json.strictTreeReader().readTree(body);
-    } catch (JsonProcessingException e) {
-      var location = e.getLocation();
-      String where = location == null
-          ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-      throw malformed("the body is not valid JSON" + where + ": " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw malformed("the body is not valid JSON: " + e.getMessage());
-    } catch (NumberFormatException e) {
-      // Jackson throws this unwrapped for a decimal whose exponent overflows an int (1e2147483648)
-      throw malformed(
-          "the body holds a number that cannot be read: " + Messages.shorten(e.getMessage()));
-    }
+    JsonNode tree = Json.readBody(body, "the body");
     if (!(tree instanceof ObjectNode o)) {
       throw malformed("a campaign must be a JSON object, got "
           + (tree == null || tree.isMissingNode() ? "an empty body" : Messages.describe(tree)));

@@ -59,7 +59,6 @@ public final class EventCodec {
   private static final Set<String> CLICK_FIELDS = eventFields(Click.class);
   private static final Set<String> CONVERSION_FIELDS = eventFields(Conversion.class);
   private static final Set<String> SPEND_FIELDS = eventFields(Spend.class);
-  private static final Set<String> ACCOUNT_FIELDS = FieldReader.fieldsOf(AudienceAccount.class);
   private static final Set<String> ITEM_FIELDS = FieldReader.fieldsOf(OrderItem.class);
   private static final Set<String> ATTRIBUTION_FIELDS = FieldReader.fieldsOf(Attribution.class);
 
@@ -297,25 +296,7 @@ public final class EventCodec {
     ArrayNode array = fields.requiredArray(o, "", "accounts", limits.maxAccountsPerSample());
     AudienceAccount[] accounts = new AudienceAccount[array.size()];
     for (int i = 0; i < accounts.length; i++) {
-      ObjectNode a = fields.object(array.get(i), "", "accounts", i);
-      String p = "accounts[" + i + "].";
-      fields.rejectUnknown(a, p, ACCOUNT_FIELDS, "an audience account");
-      accounts[i] = new AudienceAccount(
-          fields.requiredId(a, p, "accountId"),
-          fields.requiredCounter(a, p, "followers", MAX_LONG_COUNTER),
-          fields.requiredCounter(a, p, "following", MAX_LONG_COUNTER),
-          fields.requiredCounter(a, p, "posts", MAX_LONG_COUNTER),
-          (int) fields.requiredCounter(a, p, "biographyLength", MAX_INT_COUNTER),
-          fields.requiredBoolean(a, p, "hasProfilePicture"),
-          fields.requiredBoolean(a, p, "isPrivate"),
-          (int) fields.requiredCounter(a, p, "usernameLength", MAX_INT_COUNTER),
-          (int) fields.requiredCounter(a, p, "usernameDigitCount", MAX_INT_COUNTER),
-          fields.optionalBoolean(a, p, "hasExternalUrl"));
-      if (accounts[i].usernameDigitCount() > accounts[i].usernameLength()) {
-        throw reject(p + "usernameDigitCount", INVALID_VALUE, p + "usernameDigitCount ("
-            + accounts[i].usernameDigitCount() + ") cannot exceed " + p + "usernameLength ("
-            + accounts[i].usernameLength() + ")");
-      }
+      accounts[i] = AccountCodec.element(fields, array, i);
     }
     return List.of(accounts);
   }

@@ -78,4 +78,30 @@ public final class Json {
   static ObjectReader strictTreeReader() {
     return STRICT_TREE_READER;
   }
+
+  /**
+   * {@code body} read by the strict tree reader (a missing node when empty), or a {@link
+   * ValidationException} with code {@code malformed_json} that names {@code what} ("the body",
+   * "the line") and where the JSON breaks.
+   */
+  static JsonNode readBody(byte[] body, String what) {
+    try {
+      return STRICT_TREE_READER.readTree(body);
+    } catch (JsonProcessingException e) {
+      var location = e.getLocation();
+      String where = location == null
+          ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+      throw malformed(what + " is not valid JSON" + where + ": " + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      throw malformed(what + " is not valid JSON: " + e.getMessage());
+    } catch (NumberFormatException e) {
+      // Jackson throws this unwrapped for a decimal whose exponent overflows an int (1e2147483648)
+      throw malformed(what + " holds a number that cannot be read: " + Messages.shorten(e.getMessage()));
+    }
+  }
+
+  private static ValidationException malformed(String message) {
+    return new ValidationException(java.util.List.of(io.inflow.protocol.api.ErrorDetail.field(
+        null, ErrorCodes.MALFORMED_JSON, message)));
+  }
 }

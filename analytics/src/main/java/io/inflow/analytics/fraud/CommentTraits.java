@@ -1,0 +1,115 @@
+package io.inflow.analytics.fraud;
+
+import com.dynatrace.hash4j.hashing.Hashing;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What makes a comment look machine-made, judged from its text alone: generic praise that fits any
+ * post, nothing but emoji, nothing but mentions. {@link #textKey} is a hash of the normalised text
+ * (case, diacritics, punctuation, emoji and letter repeats removed), so "Amazing!!! 🔥" and
+ * "amaaazing" repeat the same text.
+ */
+public final class CommentTraits {
+  /** Bit flags of {@link #flags(String)}. */
+  public static final int GENERIC = 1;
+  public static final int EMOJI_ONLY = 2;
+  public static final int MENTION_ONLY = 4;
+
+  private static final int MAX_GENERIC_WORDS = 4;
+  private static final Set<String> GENERIC_WORDS = load("generic-comments.txt");
+
+  private CommentTraits() {}
+
+  /** The traits of a comment's text, as {@link #GENERIC} | {@link #EMOJI_ONLY} | {@link #MENTION_ONLY} bits. */
+  public static int flags(String text) {
+    if (text == null || text.isBlank()) return EMOJI_ONLY;
+    String[] tokens = text.trim().split("\\s+");
+    boolean allMentions = true;
+    int words = 0;
+    boolean allGeneric = true;
+    boolean anyLetter = false;
+    for (String token : tokens) {
+      if (!token.startsWith("@") || token.length() < 2) allMentions = false;
+      String word = lettersOnly(token);
+      if (word.chars().noneMatch(Character::isLetter)) continue; // emoji, emoticons such as <3, numbers
+      anyLetter = true;
+      words++;
+      if (!GENERIC_WORDS.contains(collapseRepeats(word))) allGeneric = false;
+    }
+    if (allMentions) return MENTION_ONLY;
+    if (!anyLetter) return EMOJI_ONLY; // emoji, emoticons such as :) or <3, punctuation
+    return allGeneric && words <= MAX_GENERIC_WORDS ? GENERIC : 0;
+  }
+
+  /**
+   * A 64-bit key of the normalised text, equal for texts that differ only in case, diacritics,
+   * punctuation, emoji, spacing or repeated letters; 0 for texts without letters or digits.
+   */
+  public static long textKey(String text) {
+    if (text == null) return 0;
+    StringBuilder normalised = new StringBuilder();
+    for (String token : text.trim().split("\\s+")) {
+      String word = collapseRepeats(lettersOnly(token));
+      if (word.isEmpty()) continue;
+      if (normalised.length() > 0) normalised.append(' ');
+      normalised.append(word);
+    }
+    if (normalised.length() == 0) return 0;
+    long key = Hashing.komihash5_0().hashCharsToLong(normalised);
+    return key == 0 ? 1 : key;
+  }
+
+  /** Letters and digits of a token, lower case, diacritics removed (ł → l). */
+  static String lettersOnly(String token) {
+    String lower = token.toLowerCase(Locale.ROOT);
+    String stripped = Normalizer.normalize(lower, Normalizer.Form.NFD);
+    StringBuilder out = new StringBuilder(stripped.length());
+    stripped.codePoints().forEach(cp -> {
+      if (cp == 'ł') out.append('l');
+      else if (Character.isLetterOrDigit(cp)) out.appendCodePoint(cp);
+    });
+    return out.toString();
+  }
+
+  /** Runs of three or more equal characters become one ("suuuper" → "super", "niceee" → "nice"). */
+  static String collapseRepeats(String word) {
+    StringBuilder out = new StringBuilder(word.length());
+    int n = word.length();
+    for (int i = 0; i < n; ) {
+      char c = word.charAt(i);
+      int j = i;
+      while (j < n && word.charAt(j) == c) j++;
+      int run = j - i;
+      out.append(c);
+      if (run == 2) out.append(c);
+      i = j;
+    }
+    return out.toString();
+  }
+
+  private static Set<String> load(String resource) {
+    Set<String> words = new HashSet<>();
+    try (InputStream in = CommentTraits.class.getResourceAsStream(resource)) {
+      if (in == null) throw new IllegalStateException("missing resource " + resource);
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = reader.readLine()) != null) {
+        line = line.trim();
+        if (line.isEmpty() || line.startsWith("#")) continue;
+        words.add(collapseRepeats(lettersOnly(line)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Set.copyOf(words);
+  }
+}

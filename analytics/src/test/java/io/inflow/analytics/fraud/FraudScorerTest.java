@@ -1,0 +1,202 @@
+package io.inflow.analytics.fraud;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inflow.protocol.api.FraudReport;
+import io.inflow.protocol.api.FraudSignal;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FraudScorerTest {
+  private static final FraudScorer SCORER = new FraudScorer(FraudSettings.defaults());
+  private static final String[] TEXTS = {
+    "Where did you get that jacket?", "Gdzie kupiłaś tę sukienkę?", "The colours in the second photo are unreal",
+    "Kod nie działa :(", "Did you edit this on your phone?", "Zamówiłam wczoraj, czekam na paczkę", "Love it",
+    "How long did the hike take?", "Czy to jest reklama?", "This one reminds me of Lisbon"};
+
+  /** A micro Instagram influencer with 60 quiet days, 10 mature posts at 3.5% ER and a real comment section. */
+  private static FraudFixtures organic() {
+    FraudFixtures f = new FraudFixtures();
+    for (int d = 0; d < 60; d++) f.followers(d, 50_000 + d * 100 + (d % 3) * 15, 600 + d % 5);
+    for (int p = 0; p < 10; p++) f.maturePost("p" + p, 5 + p * 5, 30_000 + p * 500, 1_650 + p * 10, 60 + p);
+    java.util.Random random = new java.util.Random(7);
+    for (int p = 0; p < 10; p++) {
+      for (int c = 0; c < 15; c++) {
+        f.comment("p" + p, "fan" + random.nextInt(2_000), TEXTS[random.nextInt(TEXTS.length)] + " " + c + p, 5 + p * 5 + c * 0.01);
+      }
+    }
+    return f.audience(150, 20, 12);
+  }
+
+  private static FraudReport report(FraudFixtures f) {
+    long followers = f.tracker().follows(f.tracker().mainPlatform()).lastEntry().getValue()[0];
+    return SCORER.report("inf", f.tracker(), followers, Instant.parse("2026-11-01T00:00:00Z"));
+  }
+
+  private static FraudSignal signal(FraudReport r, Signal s) {
+    return r.signals().stream().filter(x -> x.signal().equals(s.wireName())).findFirst().orElseThrow();
+  }
+
+  @Test
+  void organicInfluencerScoresNothing() {
+    FraudReport r = report(organic());
+    for (FraudSignal s : r.signals()) assertEquals(0, s.contribution(), s.signal() + ": " + s.explanation());
+    assertEquals(0, r.score());
+    assertEquals("low", r.level());
+    assertEquals("micro", r.tier());
+    assertEquals(Signal.values().length, r.signals().size());
+    r.signals().forEach(s -> assertTrue(s.explanation().endsWith("."), s.explanation()));
+  }
+
+  @Test
+  void followerJumpWithoutEngagementCountsAndSaysSo() {
+    FraudFixtures f = organic();
+    f.followers(60, 56_000 + 20_000, 605).followers(61, 76_100, 605);
+    FraudSignal growth = signal(report(f), Signal.FOLLOWER_GROWTH);
+    assertTrue(growth.contribution() > 30, growth.toString());
+    assertEquals(0.3588, growth.value(), 1e-4); // 20,070 / 55,930
+    assertEquals(0.03, growth.baseline());
+    assertTrue(growth.explanation().startsWith("Followers grew 36% on 2026-10-31 while engagement stayed flat"), growth.explanation());
+    assertTrue(growth.explanation().contains("under 1% of days for micro influencers"), growth.explanation());
+  }
+
+  @Test
+  void viralMomentIsNotCounted() {
+    FraudFixtures f = organic();
+    // a post explodes on day 59-61: engagement far above the previous weeks, followers jump with it
+    f.post("viral", 59.5, 300_000, 25_000, 900).post("viral", 60.5, 1_500_000, 120_000, 4_000);
+    f.followers(60, 56_000 + 20_000, 605).followers(61, 80_000, 605);
+    FraudReport r = report(f);
+    FraudSignal growth = signal(r, Signal.FOLLOWER_GROWTH);
+    assertEquals(0, growth.contribution(), growth.explanation());
+    assertTrue(growth.explanation().contains("viral"), growth.explanation());
+    assertEquals("low", r.level());
+  }
+
+  @Test
+  void followUnfollowChurn() {
+    FraudFixtures f = organic();
+    for (int d = 60; d < 75; d++) f.followers(d, 56_000 + d * 10, d % 2 == 0 ? 600 : 3_600);
+    FraudSignal churn = signal(report(f), Signal.FOLLOWING_CHURN);
+    assertTrue(churn.contribution() > 40, churn.toString());
+    assertTrue(churn.explanation().contains("follow/unfollow automation"), churn.explanation());
+  }
+
+  @Test
+  void engagementFarAboveTheTierRange() {
+    FraudFixtures f = new FraudFixtures().steadyFollowers(0, 30, 50_000, 20, 500);
+    for (int p = 0; p < 5; p++) f.maturePost("p" + p, 3 + p * 4, 200_000, 15_000, 400); // 30% ER
+    FraudSignal er = signal(report(f), Signal.ENGAGEMENT_RATE);
+    assertTrue(er.contribution() > 20, er.toString());
+    assertEquals(0.035, er.baseline());
+    assertTrue(er.explanation().contains("bought likes or engagement pods"), er.explanation());
+  }
+
+  @Test
+  void engagementFarBelowTheTierRange() {
+    FraudFixtures f = new FraudFixtures().steadyFollowers(0, 30, 50_000, 20, 500);
+    for (int p = 0; p < 5; p++) f.maturePost("p" + p, 3 + p * 4, 4_000, 90, 6); // 0.19% ER
+    FraudSignal er = signal(report(f), Signal.ENGAGEMENT_RATE);
+    assertTrue(er.contribution() > 20, er.toString());
+    assertTrue(er.explanation().contains("bought followers"), er.explanation());
+  }
+
+  @Test
+  void viewsWithoutLikesAndLikesWithoutComments() {
+    FraudFixtures f = new FraudFixtures().steadyFollowers(0, 30, 50_000, 20, 500);
+    for (int p = 0; p < 5; p++) f.maturePost("p" + p, 3 + p * 4, 900_000, 1_500, 2);
+    FraudReport r = report(f);
+    assertTrue(signal(r, Signal.LIKE_VIEW_RATIO).contribution() > 20, signal(r, Signal.LIKE_VIEW_RATIO).toString());
+    assertTrue(signal(r, Signal.LIKE_COMMENT_RATIO).contribution() > 20, signal(r, Signal.LIKE_COMMENT_RATIO).toString());
+  }
+
+  @Test
+  void viewBurstsWithoutLikes() {
+    FraudFixtures f = new FraudFixtures().steadyFollowers(0, 30, 50_000, 20, 500);
+    for (int p = 0; p < 5; p++) {
+      f.post("p" + p, 3 + p * 4, 10_000, 600, 30).post("p" + p, 3.5 + p * 4, 40_000, 650, 32)
+          .post("p" + p, 4.5 + p * 4, 42_000, 700, 35);
+    }
+    FraudSignal bursts = signal(report(f), Signal.VIEW_BURSTS);
+    assertEquals(1.0, bursts.value());
+    assertEquals(45, bursts.contribution());
+  }
+
+  @Test
+  void genericAndRepeatedCommentsCount() {
+    FraudFixtures f = new FraudFixtures();
+    for (int c = 0; c < 100; c++) f.comment("p" + c % 4, "bot" + c, c % 2 == 0 ? "Amazing!! 🔥" : "🔥🔥", 1 + c * 0.01);
+    FraudSignal comments = signal(report(f.steadyFollowers(0, 10, 5_000, 5, 300)), Signal.COMMENT_AUTHENTICITY);
+    assertEquals(1.0, comments.value());
+    assertEquals(50, comments.contribution());
+    assertTrue(comments.explanation().contains("50% generic, 50% emoji-only"), comments.explanation());
+  }
+
+  @Test
+  void sameCommentersInTheSameOrderAcrossPosts() {
+    FraudFixtures f = new FraudFixtures().steadyFollowers(0, 10, 5_000, 5, 300);
+    for (int p = 0; p < 5; p++) {
+      for (int a = 0; a < 20; a++) f.comment("p" + p, "pod" + a, "Great shot of the harbour " + a + p, 1 + p + a * 0.001);
+    }
+    FraudSignal order = signal(report(f), Signal.COMMENTER_ORDER);
+    // posts 2..5 repeat all 19 pairs of the first post: 76 of 95 pairs
+    assertEquals(0.8, order.value(), 1e-9);
+    assertEquals(45, order.contribution());
+  }
+
+  @Test
+  void audienceQualityUsesTheLowerBoundSoSmallSamplesDoNotScore() {
+    FraudFixtures big = organic().audience(40, 10, 50).audience(40, 10, 50).audience(40, 10, 50);
+    FraudSignal quality = signal(report(big), Signal.AUDIENCE_QUALITY);
+    assertEquals(0.6, quality.value(), 1e-9);
+    assertTrue(quality.contribution() > 15, quality.toString());
+    FraudFixtures small = new FraudFixtures().steadyFollowers(0, 10, 5_000, 5, 300).audience(8, 1, 11);
+    FraudReport r = report(small);
+    assertEquals(0, signal(r, Signal.AUDIENCE_QUALITY).contribution()); // 20 accounts: below the 30 minimum
+    assertNull(signal(r, Signal.AUDIENCE_QUALITY).value());
+  }
+
+  @Test
+  void coordinationFindingCounts() {
+    FraudFixtures f = organic();
+    f.tracker().observeCoordination(new CoordinationFinding("inf", 4, 3, 3, 22, List.of("a", "b", "c", "d"), FraudFixtures.day(50)));
+    FraudSignal pod = signal(report(f), Signal.COORDINATED_ENGAGEMENT);
+    assertEquals(45, pod.contribution()); // 60 × (4 − 1) / (5 − 1)
+    assertTrue(pod.explanation().contains("engagement pod"), pod.explanation());
+  }
+
+  @Test
+  void scoreIsTheCappedSumAndLevelsFollowSettings() {
+    FraudFixtures f = organic();
+    f.tracker().observeCoordination(new CoordinationFinding("inf", 9, 3, 3, 22, List.of("a"), FraudFixtures.day(50)));
+    for (int d = 60; d < 75; d++) f.followers(d, 56_000 + d * 10, d % 2 == 0 ? 600 : 3_600);
+    FraudReport r = report(f);
+    double sum = r.signals().stream().mapToDouble(FraudSignal::contribution).sum();
+    assertEquals(Math.min(100, sum), r.score(), 0.05);
+    assertEquals("high", r.level());
+    assertEquals("medium", SCORER.level(25));
+    assertEquals("low", SCORER.level(24.9));
+  }
+
+  @Test
+  void emptyTrackerExplainsWhatIsMissing() {
+    FraudReport r = SCORER.report("inf", new FraudTracker(), 0, Instant.EPOCH);
+    assertEquals(0, r.score());
+    assertEquals(0, r.audience().sampled());
+    assertNull(r.audience().suspiciousShare());
+    assertTrue(signal(r, Signal.FOLLOWER_GROWTH).explanation().contains("No follower counts"));
+  }
+
+  @Test
+  void snapshotRoundTripGivesTheSameReport() {
+    FraudFixtures f = organic();
+    f.tracker().observeCoordination(new CoordinationFinding("inf", 3, 2, 3, 12, List.of("a", "b", "c"), FraudFixtures.day(50)));
+    FraudReport before = report(f);
+    FraudTracker restored = FraudTracker.restore(f.tracker().snapshot());
+    long followers = restored.follows(restored.mainPlatform()).lastEntry().getValue()[0];
+    assertEquals(before, SCORER.report("inf", restored, followers, before.computedAt()));
+  }
+}
