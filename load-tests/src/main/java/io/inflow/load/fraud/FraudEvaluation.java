@@ -218,15 +218,20 @@ public final class FraudEvaluation {
       List<NodeReader.Answer<Long>> answers = node.eventsRecorded(List.copyOf(expected.keySet()));
       long recorded = 0;
       int complete = 0;
+      int unread = 0;
       for (NodeReader.Answer<Long> answer : answers) {
-        long seen = answer.ok() ? answer.value() : 0;
-        recorded += seen;
-        if (seen >= expected.get(answer.influencerId())) complete++;
+        if (!answer.ok()) {
+          unread++;
+          continue;
+        }
+        recorded += answer.value();
+        if (answer.value() >= expected.get(answer.influencerId())) complete++;
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      out.printf(Locale.ROOT, "  node shows %,d of %,d events; %d of %d influencers complete%n", recorded, total,
-          complete, labels.size());
-      unchanged = recorded == previous ? unchanged + 1 : 0;
+      out.printf(Locale.ROOT, "  node shows %,d of %,d events; %d of %d influencers complete%s%n", recorded, total,
+          complete, labels.size(), unread == 0 ? "" : " (" + unread + " could not be read)");
+      // a stable total means something only when every influencer could be read
+      unchanged = unread == 0 && recorded == previous ? unchanged + 1 : 0;
       if (complete == labels.size() || unchanged >= 2 || System.nanoTime() > deadline) {
         if (complete < labels.size()) {
           out.printf(Locale.ROOT, "  warning: %d influencers do not show all their events; scoring them anyway%n",

@@ -38,6 +38,7 @@ final class NodeReader implements AutoCloseable {
   }
 
   private static final TypeReference<List<FraudSignal>> SIGNALS = new TypeReference<>() {};
+  private static final int MAX_ATTEMPTS = 10;
 
   private final URI base;
   private final Optional<String> token;
@@ -96,21 +97,51 @@ final class NodeReader implements AutoCloseable {
     return answers;
   }
 
+  /**
+   * One GET; a 429 or 503 (the node's per-token rate limit, or overload) is retried after its
+   * {@code Retry-After} (at most 5 s), up to {@value #MAX_ATTEMPTS} attempts.
+   */
   private <T> Answer<T> get(String id, String suffix, Function<JsonNode, T> parse) throws InterruptedException {
     URI uri = base.resolve("/api/v1/influencers/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + suffix);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
         .header("Accept", "application/json").GET();
-    token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-    try {
-      HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        return new Answer<>(id, response.statusCode(), null, "HTTP " + response.statusCode() + ": "
+    token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+    HttpRequest request = builder.build();
+    for (int attempt = 1; ; attempt++) {
+      HttpResponse<byte[]> response;
+      try {
+        response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      } catch (IOException e) {
+        if (attempt < MAX_ATTEMPTS) {
+          Thread.sleep(500L * attempt);
+          continue;
+        }
+        return new Answer<>(id, 0, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+      int status = response.statusCode();
+      if ((status == 429 || status == 503) && attempt < MAX_ATTEMPTS) {
+        long seconds = response.headers().firstValue("Retry-After").map(NodeReader::seconds).orElse(1L);
+        Thread.sleep(Math.max(100, Math.min(5_000, seconds * 1_000)));
+        continue;
+      }
+      if (status != 200) {
+        return new Answer<>(id, status, null, "HTTP " + status + ": "
             + new String(response.body(), StandardCharsets.UTF_8).strip());
       }
-      T value = parse.apply(EventJson.mapper().readTree(response.body()));
-      return new Answer<>(id, 200, value, value == null ? "the reply lacks the expected fields" : null);
-    } catch (IOException e) {
-      return new Answer<>(id, 0, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+      try {
+        T value = parse.apply(EventJson.mapper().readTree(response.body()));
+        return new Answer<>(id, 200, value, value == null ? "the reply lacks the expected fields" : null);
+      } catch (IOException e) {
+        return new Answer<>(id, 200, null, "the reply is not JSON: " + e.getMessage());
+      }
+    }
+  }
+
+  private static long seconds(String retryAfter) {
+    try {
+      return Long.parseLong(retryAfter.trim());
+    } catch (NumberFormatException e) {
+      return 1;
     }
   }
 

@@ -38,7 +38,7 @@ class FraudEvaluationTest {
 
   /**
    * Accepts events (the first request gets a 503), counts them per influencer, checks each
-   * influencer's events arrive in time order, and scores 90/high whoever has a comment from a bot
+   * influencer's events arrive in time order, rate-limits every third read with a 429, and scores 90/high whoever has a comment from a bot
    * farm account, else 10/low; or answers 404 on /fraud when {@code withFraud} is false.
    */
   static final class FakeNode implements AutoCloseable {
@@ -49,6 +49,7 @@ class FraudEvaluationTest {
     final Set<String> botted = ConcurrentHashMap.newKeySet();
     final AtomicInteger outOfOrder = new AtomicInteger();
     final AtomicInteger posts = new AtomicInteger();
+    final AtomicInteger reads = new AtomicInteger();
 
     FakeNode(boolean withFraud) throws IOException {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -88,6 +89,11 @@ class FraudEvaluationTest {
     private void read(HttpExchange exchange, boolean withFraud) throws IOException {
       try (exchange) {
         String path = exchange.getRequestURI().getPath().substring("/api/v1/influencers/".length());
+        if (reads.incrementAndGet() % 3 == 0) {
+          exchange.getResponseHeaders().add("Retry-After", "0");
+          reply(exchange, 429, "{\"error\":\"rate_limited\"}");
+          return;
+        }
         boolean fraud = path.endsWith("/fraud");
         String id = fraud ? path.substring(0, path.length() - "/fraud".length()) : path;
         if (!recorded.containsKey(id) || fraud && !withFraud) {
