@@ -123,20 +123,26 @@ class FraudEvaluationTest {
     }
   }
 
-  static FraudEvaluation.Options options(URI base, Path out) {
-    return new FraudEvaluation.Options(base, Optional.of("t"), SMALL, out, 3, 500, Duration.ofSeconds(30));
+  /** What an evaluation against {@code node} printed, and its exit status. */
+  record Run(int status, String printed) {}
+
+  static Run evaluate(FakeNode node, Path out) throws Exception {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    FraudEvaluation.Options options =
+        new FraudEvaluation.Options(node.base(), Optional.of("t"), SMALL, out, 3, 500, Duration.ofSeconds(30));
+    int status = FraudEvaluation.run(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    return new Run(status, printed.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void posts_everything_in_order_per_influencer_then_scores_and_writes_the_report(@TempDir Path dir) throws Exception {
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    int status;
+    Run run;
     try (FakeNode node = new FakeNode(true)) {
-      status = FraudEvaluation.run(options(node.base(), dir), new PrintStream(printed, true, StandardCharsets.UTF_8));
+      run = evaluate(node, dir);
       assertEquals(0, node.outOfOrder.get(), "each influencer's events arrive in time order");
     }
-    String text = printed.toString(StandardCharsets.UTF_8);
-    assertEquals(0, status, text);
+    String text = run.printed();
+    assertEquals(0, run.status(), text);
     assertTrue(text.contains("40 of 40 influencers complete"), text);
     assertTrue(text.contains("comment_bots"), text);
     JsonNode report = EventJson.mapper().readTree(dir.resolve("fraud-eval.json").toFile());
@@ -149,13 +155,12 @@ class FraudEvaluationTest {
 
   @Test
   void a_node_without_the_fraud_endpoint_gets_a_clear_message_and_status_3(@TempDir Path dir) throws Exception {
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    int status;
+    Run run;
     try (FakeNode node = new FakeNode(false)) {
-      status = FraudEvaluation.run(options(node.base(), dir), new PrintStream(printed, true, StandardCharsets.UTF_8));
+      run = evaluate(node, dir);
     }
-    String text = printed.toString(StandardCharsets.UTF_8);
-    assertEquals(3, status, text);
+    String text = run.printed();
+    assertEquals(3, run.status(), text);
     assertTrue(text.contains("this node has no fraud endpoint") && text.contains("Generation and ingest worked"), text);
   }
 }
