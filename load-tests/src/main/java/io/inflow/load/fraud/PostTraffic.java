@@ -57,9 +57,14 @@ final class PostTraffic {
     boolean fraudActive = c.label.isFraud() && day >= c.eventDay;
     boolean giveaway = random.nextDouble() < GIVEAWAY_SHARE;
 
-    double views = c.engaged[day] * c.viewsPerFollower * c.logNormal(Norms.viewsSpread(c.platform));
-    if (random.nextDouble() < GOOD_POST_SHARE) views *= c.uniform(1.8, 3.0);
-    if (day == c.spikeDay) views *= c.spikeViewsMultiplier;
+    boolean spike = day == c.spikeDay;
+    // a spike post is several-fold the influencer's usual post, not a draw from the usual spread
+    double views = c.engaged[day] * c.viewsPerFollower * c.logNormal(spike ? 0.1 : Norms.viewsSpread(c.platform));
+    if (spike) {
+      views *= c.spikeViewsMultiplier;
+    } else if (random.nextDouble() < GOOD_POST_SHARE) {
+      views *= c.uniform(1.8, 3.0);
+    }
     double likes = views * c.likesPerView * c.logNormal(0.15);
     double comments = likes * c.commentsPerLike * c.logNormal(0.25) * (giveaway ? 6 : 1);
 
@@ -179,7 +184,7 @@ final class PostTraffic {
     }
     double tau = Norms.saturationHours(c.platform) * 0.8;
     for (long i = 0; i < organicEvents; i++) {
-      String text = giveaway && random.nextBoolean() ? mention(random) + " " + mention(random) : organicText(random);
+      String text = giveaway && random.nextBoolean() ? mention(random) + " " + mention(random) : OrganicComments.write(random);
       out.add(new Comment(organicTime(c, at, tau), fan(c), text));
     }
     for (long i = 0; i < botEvents; i++) {
@@ -227,10 +232,6 @@ final class PostTraffic {
     return prefix + "f" + c.index + "-" + rank;
   }
 
-  private static String organicText(SplittableRandom random) {
-    List<String> pool = random.nextDouble() < 0.6 ? TextPools.COMMENTS_POLISH : TextPools.COMMENTS_ENGLISH;
-    return pool.get(random.nextInt(pool.size()));
-  }
 
   /** Bot texts: near-duplicate templates, emoji-only, mention-only or generic praise. */
   static String botText(SplittableRandom random) {
