@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code 30s}, {@code 2m}, {@code 1h} or plain seconds. Shared by {@link BenchOptions} and
  * {@link LiveBenchOptions}; every problem is a {@link UsageException} naming the flag.
  */
-final class CliFlags {
+public final class CliFlags {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
 
@@ -31,7 +31,7 @@ final class CliFlags {
   }
 
   /** Splits {@code args} into flags; those in {@code withoutValue} are switches (value "true"). */
-  static CliFlags parse(String[] args, Set<String> withoutValue) {
+  public static CliFlags parse(String[] args, Set<String> withoutValue) {
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -54,16 +54,16 @@ final class CliFlags {
   }
 
   /** True when {@code --help} or {@code -h} is among the arguments. */
-  static boolean wantsHelp(String... args) {
+  public static boolean wantsHelp(String... args) {
     return List.of(args).contains("--help") || List.of(args).contains("-h");
   }
 
-  String text(String name, String fallback) {
+  public String text(String name, String fallback) {
     used.add(name);
     return values.getOrDefault(name, fallback);
   }
 
-  boolean bool(String name) {
+  public boolean bool(String name) {
     String value = text(name, "false");
     if (!value.equals("true") && !value.equals("false")) {
       throw new UsageException("--" + name + " takes no value (or =true/=false)");
@@ -71,7 +71,7 @@ final class CliFlags {
     return Boolean.parseBoolean(value);
   }
 
-  long number(String name, long fallback) {
+  public long number(String name, long fallback) {
     String value = text(name, null);
     if (value == null) return fallback;
     try {
@@ -81,18 +81,18 @@ final class CliFlags {
     }
   }
 
-  Duration duration(String name, String fallback) {
+  public Duration duration(String name, String fallback) {
     return parseDuration(text(name, fallback));
   }
 
   /** Fails on the first flag that no reader asked for. */
-  void rejectUnknown() {
+  public void rejectUnknown() {
     for (String name : values.keySet()) {
       if (!used.contains(name)) throw new UsageException("unknown option --" + name);
     }
   }
 
-  static Duration parseDuration(String text) {
+  public static Duration parseDuration(String text) {
     Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) throw new UsageException("not a duration: " + text + " (try 500ms, 30s, 2m)");
     double amount = Double.parseDouble(m.group(1));
@@ -107,7 +107,7 @@ final class CliFlags {
   }
 
   /** {@code text} as an http(s) URL with a host, or a UsageException naming {@code flag}. */
-  static URI httpUrl(String flag, String text) {
+  public static URI httpUrl(String flag, String text) {
     URI uri;
     try {
       uri = URI.create(text);

@@ -28,7 +28,7 @@ public final class Generate {
   static int run(String[] args, PrintStream out, PrintStream err) {
     try {
       if (args.length == 0 || !args[0].equals("accounts")) {
-        throw new UsageException(args.length == 0 ? "what to generate? (accounts)" : "unknown kind '" + args[0] + "'");
+        throw new UsageException(args.length == 0 ? "what to generate? (accounts; fraud: see ./inflow help)" : "unknown kind '" + args[0] + "'");
       }
       CliFlags flags = CliFlags.parse(java.util.Arrays.copyOfRange(args, 1, args.length), Set.of());
       long seed = flags.number("seed", Long.MIN_VALUE);

@@ -37,8 +37,9 @@ final class RequestPool {
   private final long events;
   private final long totalBytes;
   private final int largestBody;
+  private final int cycles;
 
-  private RequestPool(byte[][] bodies, int[][] cycleOffsets, int[] lines, String contentType) {
+  private RequestPool(byte[][] bodies, int[][] cycleOffsets, int[] lines, String contentType, int cycles) {
     this.bodies = bodies;
     this.cycleOffsets = cycleOffsets;
     this.lines = lines;
@@ -46,6 +47,7 @@ final class RequestPool {
     this.events = Arrays.stream(lines).asLongStream().sum();
     this.totalBytes = Arrays.stream(bodies).mapToLong(b -> b.length).sum();
     this.largestBody = Arrays.stream(bodies).mapToInt(b -> b.length).max().orElse(0);
+    this.cycles = cycles;
   }
 
   /**
@@ -81,7 +83,19 @@ final class RequestPool {
       lines[b] = n;
     }
     return new RequestPool(bodies.toArray(new byte[0][]), offsets.toArray(new int[0][]), lines,
-        singleEvent ? JSON : NDJSON);
+        singleEvent ? JSON : NDJSON, MAX_CYCLES);
+  }
+
+  /**
+   * A pool of ready NDJSON bodies sent once each (no cycles: {@link #body} returns null past the
+   * end), e.g. a labelled population that must reach the node exactly as generated.
+   */
+  static RequestPool ofBodies(List<byte[]> bodies, List<Integer> linesPerBody) {
+    if (bodies.size() != linesPerBody.size()) throw new IllegalArgumentException("one line count per body");
+    int[][] noPatches = new int[bodies.size()][];
+    java.util.Arrays.fill(noPatches, new int[0]);
+    return new RequestPool(bodies.toArray(new byte[0][]), noPatches,
+        linesPerBody.stream().mapToInt(Integer::intValue).toArray(), NDJSON, 1);
   }
 
   /** Positions of the two cycle characters after each occurrence of the namespace. */
@@ -100,11 +114,14 @@ final class RequestPool {
     return Arrays.copyOf(found, size);
   }
 
-  /** The body for the {@code requestIndex}-th request of the run, or null when all cycles are used. */
+  /**
+   * The body for the {@code requestIndex}-th request of the run, or null when all cycles are used
+   * (after {@link #MAX_CYCLES}, or after one for {@link #ofBodies}).
+   */
   Body body(long requestIndex) {
     int index = (int) (requestIndex % bodies.length);
     long cycle = requestIndex / bodies.length;
-    if (cycle >= MAX_CYCLES) return null;
+    if (cycle >= cycles) return null;
     if (cycle == 0) return new Body(bodies[index], lines[index], 0);
     byte[] copy = bodies[index].clone();
     byte high = (byte) Character.forDigit((int) (cycle / 36), 36);

@@ -7,11 +7,11 @@ import java.util.List;
  * (including the generic and emoji-only kinds fraud scoring looks for), captions, hashtags,
  * creator names and campaign themes. Plain data so generated traffic stays deterministic.
  */
-final class TextPools {
+public final class TextPools {
 
   private TextPools() {}
 
-  static final List<String> COMMENTS_POLISH =
+  public static final List<String> COMMENTS_POLISH =
       List.of(
           "Super film!",
           "Gdzie kupiłaś tę sukienkę?",
@@ -38,7 +38,7 @@ final class TextPools {
           "Pierwsza!",
           "Super 👍");
 
-  static final List<String> COMMENTS_ENGLISH =
+  public static final List<String> COMMENTS_ENGLISH =
       List.of(
           "Love this!",
           "Where did you get that jacket?",
@@ -63,7 +63,7 @@ final class TextPools {
           "Which camera do you use?",
           "Worst brand deal ever");
 
-  static final List<String> CAPTIONS =
+  public static final List<String> CAPTIONS =
       List.of(
           "Nowy dzień, nowe wyzwania",
           "Mój poranny rytuał",
@@ -79,36 +79,57 @@ final class TextPools {
           "Road trip diaries",
           "Q&A: your questions answered");
 
-  static final List<String> HASHTAGS =
+  public static final List<String> HASHTAGS =
       List.of(
           "fitness", "food", "travel", "beauty", "fashion", "ootd", "gaming", "tech", "polska",
           "warszawa", "krakow", "vlog", "review", "tutorial", "motivation", "foodie", "makeup",
           "skincare", "outdoor", "family");
 
-  static final List<String> SPONSORED_HASHTAGS = List.of("ad", "reklama", "wspolpraca", "sponsored");
+  public static final List<String> SPONSORED_HASHTAGS = List.of("ad", "reklama", "wspolpraca", "sponsored");
 
-  static final List<String> FIRST_NAMES =
+  public static final List<String> FIRST_NAMES =
       List.of(
           "kasia", "ania", "ola", "magda", "zosia", "marta", "julia", "tomek", "piotr", "kuba",
           "michal", "bartek", "emma", "olivia", "mia", "liam", "noah", "jack", "lucy", "leo");
 
-  static final List<String> HANDLE_SUFFIXES =
+  public static final List<String> HANDLE_SUFFIXES =
       List.of(
           "fit", "eats", "travels", "style", "beauty", "gaming", "tech", "vlogs", "cooks", "runs",
           "reads", "makeup", "daily", "home", "outdoors");
 
-  static final List<String> CAMPAIGN_THEMES =
+  public static final List<String> CAMPAIGN_THEMES =
       List.of(
           "Lato", "Powrót do szkoły", "Black Friday", "Święta", "Spring launch", "Summer drop",
           "Back to gym", "Holiday gifts", "Nowa kolekcja", "Brand awareness");
 
-  static final List<String> BRANDS =
+  public static final List<String> BRANDS =
       List.of(
           "Nordlys", "Zielnik", "Kropla", "UrbanFox", "Morska", "Brightleaf", "Pixelwave",
           "Sowa Cosmetics", "Trailhead", "Miodek");
 
-  static final List<String> PRODUCTS =
+  public static final List<String> PRODUCTS =
       List.of(
           "serum", "hoodie", "sneakers", "protein", "headphones", "backpack", "tea", "candle",
           "lipstick", "bottle", "jacket", "game", "mug", "cream", "watch");
+
+  /**
+   * What engagement pods post under each other's posts: short, generic, positive, fits any post
+   * (pods comment without watching). Polish and English.
+   */
+  public static final List<String> POD_COMMENTS =
+      List.of(
+          "Amazing! 🔥", "Love this", "Super!", "Świetne!", "So good 😍", "Great post!", "Piękne ❤️",
+          "Wow!", "Beautiful 😍", "Love it ❤️", "Super zdjęcie!", "Great content 👏", "Obsessed!",
+          "Stunning ✨", "Genialne!", "Yes! 🙌", "Perfect 👌", "Cudo 😍");
+
+  /** Comment-bot templates: generic praise usable under any post, often with a call to action. */
+  public static final List<String> BOT_COMMENTS =
+      List.of(
+          "Nice pic!", "Great post", "Awesome 🔥", "Nice", "Cool", "Wow amazing",
+          "Check my profile 😘", "DM us to collaborate!", "Send pic to our page 📩", "Follow back?",
+          "Great feed 👍", "Super", "Fajne", "Love your feed", "Keep it up 💪");
+
+  /** Emoji-only comments (also left by real fans, far more often by bots). */
+  public static final List<String> EMOJI_ONLY =
+      List.of("🔥🔥🔥", "😍😍😍", "❤️❤️", "👏👏", "😍", "🔥", "💯💯", "🙌🙌🙌", "❤️🔥", "👍");
 }
