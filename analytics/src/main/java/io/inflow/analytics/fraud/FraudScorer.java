@@ -31,7 +31,7 @@ public final class FraudScorer {
   /** Days of follower history judged. */
   static final int GROWTH_DAYS = 60;
   /** Engagement "followed" a follower jump when the days around it gained this many times the usual. */
-  static final double ENGAGEMENT_FOLLOWS = 2;
+  static final double ENGAGEMENT_FOLLOWS = 1.5;
   /** A post's counters are judged once they were observed this long after it was first seen. */
   static final long MATURE_MS = 24 * 3_600_000L;
 
@@ -70,6 +70,7 @@ public final class FraudScorer {
     signals.add(likeCommentRatio(recent));
     signals.add(likeViewRatio(recent));
     signals.add(viewBursts(recent));
+    signals.add(likeBursts(recent));
     signals.add(commentAuthenticity(t));
     signals.add(commenterOrder(t.posts()));
     signals.add(audienceQuality(audience, tier, norms));
@@ -272,6 +273,30 @@ public final class FraudScorer {
             bursty, judged, pct(baseline))
         : String.format(Locale.ROOT, "%d of %d recent posts had a view burst without likes, normal (under %s).", bursty, judged, pct(baseline));
     return signal(Signal.VIEW_BURSTS, share, baseline, contribution, sentence);
+  }
+
+  /** A post's likes ran ahead of its views this many times (first snapshot against the latest). */
+  static final double FRONT_LOADED = 2;
+
+  private FraudSignal likeBursts(List<PostTrace> recent) {
+    SignalSettings s = settings.signal(Signal.LIKE_BURSTS);
+    int judged = 0, bursty = 0;
+    for (PostTrace p : recent) {
+      if (p.snapshots < 3 || p.views <= 0 || p.likes <= 0 || p.firstViews <= 0) continue;
+      judged++;
+      double first = (double) p.firstLikes / p.firstViews;
+      double latest = (double) p.likes / p.views;
+      if (p.likeBursts > 0 || (p.firstLikes >= 50 && first >= FRONT_LOADED * latest)) bursty++;
+    }
+    double baseline = s.threshold();
+    if (judged < 3) return none(Signal.LIKE_BURSTS, null, baseline, "Fewer than 3 recent posts with 3 or more snapshots; like velocity is judged from 3.");
+    double share = (double) bursty / judged;
+    double contribution = s.weight() * s.severity(share);
+    String sentence = contribution > 0
+        ? String.format(Locale.ROOT, "On %d of %d recent posts likes ran ahead of views (at the first snapshot %.0f× the post's later likes per view, or a jump of likes without views): bought likes are delivered like this; organic posts do it under %s of the time.",
+            bursty, judged, FRONT_LOADED, pct(baseline))
+        : String.format(Locale.ROOT, "%d of %d recent posts had likes running ahead of views, normal (under %s).", bursty, judged, pct(baseline));
+    return signal(Signal.LIKE_BURSTS, share, baseline, contribution, sentence);
   }
 
   // ---- comments ----

@@ -112,15 +112,16 @@ public record FraudSettings(
    */
   public static FraudSettings defaults() {
     Map<Signal, SignalSettings> signals = new EnumMap<>(Signal.class);
-    signals.put(Signal.FOLLOWER_GROWTH, new SignalSettings(60, 1, 5));
+    signals.put(Signal.FOLLOWER_GROWTH, new SignalSettings(60, 1, 4));
     signals.put(Signal.FOLLOWING_CHURN, new SignalSettings(55, 1, 4));
     signals.put(Signal.ENGAGEMENT_RATE, new SignalSettings(45, 1, 3));
     signals.put(Signal.LIKE_COMMENT_RATIO, new SignalSettings(35, 1, 3));
     signals.put(Signal.LIKE_VIEW_RATIO, new SignalSettings(40, 1, 3));
-    signals.put(Signal.VIEW_BURSTS, new SignalSettings(45, 0.1, 0.5));
-    signals.put(Signal.COMMENT_AUTHENTICITY, new SignalSettings(50, 0.4, 0.8));
+    signals.put(Signal.VIEW_BURSTS, new SignalSettings(55, 0.1, 0.35));
+    signals.put(Signal.LIKE_BURSTS, new SignalSettings(55, 0.1, 0.35));
+    signals.put(Signal.COMMENT_AUTHENTICITY, new SignalSettings(55, 0.42, 0.65));
     signals.put(Signal.COMMENTER_ORDER, new SignalSettings(45, 0.08, 0.35));
-    signals.put(Signal.AUDIENCE_QUALITY, new SignalSettings(55, 1, 2.5));
+    signals.put(Signal.AUDIENCE_QUALITY, new SignalSettings(55, 1, 2));
     signals.put(Signal.COORDINATED_ENGAGEMENT, new SignalSettings(60, 1, 5));
     Map<Tier, TierNorms> norms = new EnumMap<>(Tier.class);
     norms.put(Tier.NANO, new TierNorms(0.015, 0.05, 0.14, 0.05, 0.25));
@@ -138,7 +139,8 @@ public record FraudSettings(
     return switch (p.wireName()) {
       case "tiktok" -> 1.8;
       case "youtube" -> 0.6;
-      case "x", "twitter", "linkedin", "facebook" -> 0.5;
+      case "facebook" -> 0.3;
+      case "x", "linkedin" -> 0.5;
       default -> 1.0;
     };
   }

@@ -63,6 +63,10 @@ public final class FraudTracker {
     long comments;
     int snapshots;
     int bursts;
+    /** Counters at the first snapshot. */
+    long firstViews;
+    long firstLikes;
+    int likeBursts;
     final long[] commenters = new long[COMMENTERS_PER_POST];
     int commenterCount;
     final long[] pairs = new long[COMMENTERS_PER_POST - 1];
@@ -88,7 +92,14 @@ public final class FraudTracker {
     long dv = Math.max(0, m.views() - post.views);
     long dl = Math.max(0, m.likes() - post.likes);
     long dc = Math.max(0, m.comments() - post.comments);
-    if (post.snapshots > 0 && post.views > 0 && post.likes > 0 && isViewBurst(post, dv, dl)) post.bursts++;
+    if (post.snapshots > 0 && post.views > 0 && post.likes > 0) {
+      if (isViewBurst(post, dv, dl)) post.bursts++;
+      if (isLikeBurst(post, dv, dl)) post.likeBursts++;
+    }
+    if (post.snapshots == 0) {
+      post.firstViews = m.views();
+      post.firstLikes = m.likes();
+    }
     long[] day = activity.computeIfAbsent(m.observedAt().getEpochSecond() / 86_400, d -> new long[3]);
     day[0] += dv;
     day[1] += dl;
@@ -109,6 +120,13 @@ public final class FraudTracker {
     if (dv < 500 || dv < post.views / 2) return false;
     double expectedLikes = dv * ((double) post.likes / post.views);
     return dl < 0.25 * expectedLikes;
+  }
+
+  /** The mirror image: likes jumped by half of what the post had (and 100) with under a quarter of the views they imply. */
+  private static boolean isLikeBurst(PostTrace post, long dv, long dl) {
+    if (dl < 100 || dl < post.likes / 2) return false;
+    double expectedViews = dl * ((double) post.views / post.likes);
+    return dv < 0.25 * expectedViews;
   }
 
   public void observePublished(PostPublished p) {
@@ -266,7 +284,8 @@ public final class FraudTracker {
     activity.forEach((d, v) -> gains.add(new long[] {d, v[0], v[1], v[2]}));
     List<PostPoint> kept = new ArrayList<>();
     posts.forEach((id, t) -> kept.add(new PostPoint(id, t.platform, t.firstSeenMs, t.lastObservedMs, t.views, t.likes,
-        t.comments, t.snapshots, t.bursts, java.util.Arrays.copyOf(t.commenters, t.commenterCount), t.repeatedPairs)));
+        t.comments, t.snapshots, t.bursts, java.util.Arrays.copyOf(t.commenters, t.commenterCount), t.repeatedPairs,
+        t.firstViews, t.firstLikes, t.likeBursts)));
     return new Snapshot(days, gains, kept, commentFlags.clone(), commentKeys.clone(), commentsSeen,
         List.copyOf(samples), coordination);
   }
@@ -294,6 +313,9 @@ public final class FraudTracker {
         trace.commenters[trace.commenterCount++] = author;
       }
       trace.repeatedPairs = p.repeatedPairs();
+      trace.firstViews = p.firstViews();
+      trace.firstLikes = p.firstLikes();
+      trace.likeBursts = p.likeBursts();
       t.posts.put(p.postId(), trace);
     }
     System.arraycopy(s.commentFlags(), 0, t.commentFlags, 0, COMMENTS_KEPT);
@@ -311,7 +333,8 @@ public final class FraudTracker {
 
   /** A kept post in a snapshot. */
   public record PostPoint(String postId, Platform platform, long firstSeenMs, long lastObservedMs, long views,
-      long likes, long comments, int snapshots, int bursts, long[] commenters, int repeatedPairs) {}
+      long likes, long comments, int snapshots, int bursts, long[] commenters, int repeatedPairs, long firstViews,
+      long firstLikes, int likeBursts) {}
 
   /**
    * Everything the tracker keeps, for the entity's snapshot. {@code activity} rows are {day, views,

@@ -16,6 +16,11 @@ public enum Signal {
   LIKE_VIEW_RATIO,
   /** Share of recent posts whose views jumped between two snapshots without matching likes. */
   VIEW_BURSTS,
+  /**
+   * Share of recent posts whose likes ran ahead of their views: a like/view ratio at the first
+   * snapshot far above the post's latest, or likes jumping between snapshots without views.
+   */
+  LIKE_BURSTS,
   /** Share of recent comments that are generic, emoji-only, mention-only or repeated texts. */
   COMMENT_AUTHENTICITY,
   /** Share of commenter pairs that repeat in the same order on other recent posts. */

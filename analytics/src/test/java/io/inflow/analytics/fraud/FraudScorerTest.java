@@ -122,7 +122,21 @@ class FraudScorerTest {
     }
     FraudSignal bursts = signal(report(f), Signal.VIEW_BURSTS);
     assertEquals(1.0, bursts.value());
-    assertEquals(45, bursts.contribution());
+    assertEquals(55, bursts.contribution());
+  }
+
+  @Test
+  void likesRunningAheadOfViews() {
+    FraudFixtures f = new FraudFixtures().steadyFollowers(0, 30, 50_000, 20, 500);
+    for (int p = 0; p < 5; p++) {
+      // bought likes delivered in the first hour: 1,500 likes on 4,000 views, then views catch up
+      f.post("p" + p, 3 + p * 4, 4_000, 1_500, 30).post("p" + p, 3.5 + p * 4, 20_000, 1_800, 60)
+          .post("p" + p, 4.5 + p * 4, 30_000, 2_000, 80);
+    }
+    FraudSignal likes = signal(report(f), Signal.LIKE_BURSTS);
+    assertEquals(1.0, likes.value());
+    assertEquals(55, likes.contribution());
+    assertTrue(likes.explanation().contains("likes ran ahead of views"), likes.explanation());
   }
 
   @Test
@@ -131,7 +145,7 @@ class FraudScorerTest {
     for (int c = 0; c < 100; c++) f.comment("p" + c % 4, "bot" + c, c % 2 == 0 ? "Amazing!! 🔥" : "🔥🔥", 1 + c * 0.01);
     FraudSignal comments = signal(report(f.steadyFollowers(0, 10, 5_000, 5, 300)), Signal.COMMENT_AUTHENTICITY);
     assertEquals(1.0, comments.value());
-    assertEquals(50, comments.contribution());
+    assertEquals(55, comments.contribution());
     assertTrue(comments.explanation().contains("50% generic, 50% emoji-only"), comments.explanation());
   }
 

@@ -77,7 +77,7 @@ class FraudRoutesTest {
     post(quiet);
     JsonNode calm = http.get("/api/v1/influencers/churner/fraud").json();
     assertEquals("low", calm.get("level").asText(), calm.toString());
-    assertEquals(10, calm.get("signals").size());
+    assertEquals(11, calm.get("signals").size());
 
     try (LiveClient live = LiveClient.connect(node.apiUrl(), "fraud-camp", true)) {
       assertEquals("snapshot", live.next(Duration.ofSeconds(10)).get("type").asText());
