@@ -8,7 +8,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -32,7 +34,7 @@ public final class CommentTraits {
   /** The traits of a comment's text, as {@link #GENERIC} | {@link #EMOJI_ONLY} | {@link #MENTION_ONLY} bits. */
   public static int flags(String text) {
     if (text == null || text.isBlank()) return EMOJI_ONLY;
-    String[] tokens = text.trim().split("\\s+");
+    List<String> tokens = tokens(text);
     boolean allMentions = true;
     int words = 0;
     boolean allGeneric = true;
@@ -57,7 +59,7 @@ public final class CommentTraits {
   public static long textKey(String text) {
     if (text == null) return 0;
     StringBuilder normalised = new StringBuilder();
-    for (String token : text.trim().split("\\s+")) {
+    for (String token : tokens(text)) {
       String word = collapseRepeats(lettersOnly(token));
       if (word.isEmpty()) continue;
       if (normalised.length() > 0) normalised.append(' ');
@@ -68,8 +70,34 @@ public final class CommentTraits {
     return key == 0 ? 1 : key;
   }
 
+  /** The whitespace-separated tokens of a text (no regular expression: this runs for every comment). */
+  private static List<String> tokens(String text) {
+    List<String> out = new ArrayList<>(8);
+    int n = text.length();
+    int start = -1;
+    for (int i = 0; i < n; i++) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        if (start >= 0) out.add(text.substring(start, i));
+        start = -1;
+      } else if (start < 0) {
+        start = i;
+      }
+    }
+    if (start >= 0) out.add(text.substring(start));
+    return out;
+  }
+
   /** Letters and digits of a token, lower case, diacritics removed (ł → l). */
   static String lettersOnly(String token) {
+    if (isPlainAscii(token)) {
+      StringBuilder out = new StringBuilder(token.length());
+      for (int i = 0; i < token.length(); i++) {
+        char c = token.charAt(i);
+        if (c >= 'A' && c <= 'Z') out.append((char) (c + 32));
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.append(c);
+      }
+      return out.toString();
+    }
     String lower = token.toLowerCase(Locale.ROOT);
     String stripped = Normalizer.normalize(lower, Normalizer.Form.NFD);
     StringBuilder out = new StringBuilder(stripped.length());
@@ -78,6 +106,11 @@ public final class CommentTraits {
       else if (Character.isLetterOrDigit(cp)) out.appendCodePoint(cp);
     });
     return out.toString();
+  }
+
+  private static boolean isPlainAscii(String token) {
+    for (int i = 0; i < token.length(); i++) if (token.charAt(i) >= 128) return false;
+    return true;
   }
 
   /** Runs of three or more equal characters become one ("suuuper" → "super", "niceee" → "nice"). */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
@@ -36,6 +37,8 @@ public final class FraudScorer {
   static final long MATURE_MS = 24 * 3_600_000L;
 
   private final FraudSettings settings;
+  /** Whether the report being built carries sentences (per thread: one scorer serves every entity). */
+  private final ThreadLocal<Boolean> explaining = ThreadLocal.withInitial(() -> true);
 
   public FraudScorer(FraudSettings settings) {
     this.settings = settings;
@@ -43,6 +46,16 @@ public final class FraudScorer {
 
   public FraudSettings settings() {
     return settings;
+  }
+
+  /** The report's score and level without its sentences (cheaper: what the level check uses). */
+  public FraudReport score(String influencerId, FraudTracker t, long followers) {
+    explaining.set(false);
+    try {
+      return report(influencerId, t, followers, null);
+    } finally {
+      explaining.set(true);
+    }
   }
 
   /** The level of a score: {@code low}, {@code medium} or {@code high}. */
@@ -87,13 +100,13 @@ public final class FraudScorer {
   private FraudSignal followerGrowth(FraudTracker t, Platform platform, Tier tier, TierNorms norms) {
     SignalSettings s = settings.signal(Signal.FOLLOWER_GROWTH);
     double baseline = norms.dailyGrowth();
-    if (platform == null) return none(Signal.FOLLOWER_GROWTH, null, baseline, "No follower counts yet.");
+    if (platform == null) return none(Signal.FOLLOWER_GROWTH, null, baseline, () -> "No follower counts yet.");
     NavigableMap<Long, long[]> series = t.follows(platform);
     long newest = series.lastKey();
     List<long[]> points = new ArrayList<>(series.tailMap(newest - GROWTH_DAYS, false).values());
     List<Long> days = new ArrayList<>(series.tailMap(newest - GROWTH_DAYS, false).keySet());
     if (points.size() < 8) {
-      return none(Signal.FOLLOWER_GROWTH, null, baseline, "Fewer than 8 days of follower counts on " + platform.wireName() + "; growth is judged from 8.");
+      return none(Signal.FOLLOWER_GROWTH, null, baseline, () -> "Fewer than 8 days of follower counts on " + platform.wireName() + "; growth is judged from 8.");
     }
     double[] rates = new double[points.size() - 1];
     int best = 0;
@@ -113,20 +126,20 @@ public final class FraudScorer {
     String date = LocalDate.ofEpochDay(jumpDay).toString();
     String tierName = tier.wireName();
     if (jump <= 0 || z < MIN_ROBUST_Z || jump <= baseline) {
-      return none(Signal.FOLLOWER_GROWTH, jump, baseline, String.format(Locale.ROOT,
+      return none(Signal.FOLLOWER_GROWTH, jump, baseline, () -> String.format(Locale.ROOT,
           "The largest daily follower gain on %s was %s (%s), within what %s influencers see on 99%% of days (up to %s).",
           platform.wireName(), pct(jump), date, tierName, pct(baseline)));
     }
     double followed = engagementRatio(t.activity(), jumpDay);
     if (followed >= ENGAGEMENT_FOLLOWS) {
-      return none(Signal.FOLLOWER_GROWTH, jump, baseline, String.format(Locale.ROOT,
+      return none(Signal.FOLLOWER_GROWTH, jump, baseline, () -> String.format(Locale.ROOT,
           "Followers grew %s on %s and engagement rose with them (%.1f× the previous two weeks' daily gains): a viral moment, not counted.",
           pct(jump), date, followed));
     }
     double contribution = s.weight() * s.severity(jump / baseline);
     String engagement = Double.isNaN(followed) ? "with no engagement data around it"
         : String.format(Locale.ROOT, "while engagement stayed flat (%.1f× the previous two weeks' daily gains)", followed);
-    return signal(Signal.FOLLOWER_GROWTH, jump, baseline, contribution, String.format(Locale.ROOT,
+    return signal(Signal.FOLLOWER_GROWTH, jump, baseline, contribution, () -> String.format(Locale.ROOT,
         "Followers grew %s on %s %s; such a jump happens on under 1%% of days for %s influencers (99th percentile %s).",
         pct(jump), date, engagement, tierName, pct(baseline)));
   }
@@ -146,10 +159,10 @@ public final class FraudScorer {
   private FraudSignal followingChurn(FraudTracker t, Platform platform) {
     SignalSettings s = settings.signal(Signal.FOLLOWING_CHURN);
     double baseline = s.threshold();
-    if (platform == null) return none(Signal.FOLLOWING_CHURN, null, baseline, "No following counts yet.");
+    if (platform == null) return none(Signal.FOLLOWING_CHURN, null, baseline, () -> "No following counts yet.");
     NavigableMap<Long, long[]> series = t.follows(platform);
     List<long[]> points = new ArrayList<>(series.tailMap(series.lastKey() - 30, false).values());
-    if (points.size() < 8) return none(Signal.FOLLOWING_CHURN, null, baseline, "Fewer than 8 days of following counts; churn is judged from 8.");
+    if (points.size() < 8) return none(Signal.FOLLOWING_CHURN, null, baseline, () -> "Fewer than 8 days of following counts; churn is judged from 8.");
     long moved = 0;
     double mean = points.get(0)[1];
     for (int i = 1; i < points.size(); i++) {
@@ -163,7 +176,7 @@ public final class FraudScorer {
         ? String.format(Locale.ROOT, "The accounts this influencer follows on %s changed by %,d in 30 days, %.1f× the %,.0f they follow: follow/unfollow automation looks like this; organic accounts stay under %.1f×.",
             platform.wireName(), moved, churn, mean, baseline)
         : String.format(Locale.ROOT, "Following changed by %,d in 30 days (%.2f× its size), normal (under %.1f×).", moved, churn, baseline);
-    return signal(Signal.FOLLOWING_CHURN, churn, baseline, contribution, sentence);
+    return signal(Signal.FOLLOWING_CHURN, churn, baseline, contribution, () -> sentence);
   }
 
   // ---- engagement and ratios over recent posts ----
@@ -188,7 +201,7 @@ public final class FraudScorer {
     long followers = 0;
     if (platform != null) followers = t.follows(platform).lastEntry().getValue()[0];
     if (recent.size() < 3 || followers <= 0) {
-      return none(Signal.ENGAGEMENT_RATE, null, typical, "Fewer than 3 posts with counters and known followers; engagement is judged from 3.");
+      return none(Signal.ENGAGEMENT_RATE, null, typical, () -> "Fewer than 3 posts with counters and known followers; engagement is judged from 3.");
     }
     double[] rates = new double[recent.size()];
     for (int i = 0; i < rates.length; i++) rates[i] = (double) (recent.get(i).likes + recent.get(i).comments) / followers;
@@ -208,7 +221,7 @@ public final class FraudScorer {
     var r = settings.ratios();
     double typical = Math.sqrt(r.likesPerCommentLow() * r.likesPerCommentHigh());
     if (recent.size() < 3 || likes == 0 || comments == 0) {
-      return none(Signal.LIKE_COMMENT_RATIO, null, typical, "Not enough likes and comments on recent posts to compare them.");
+      return none(Signal.LIKE_COMMENT_RATIO, null, typical, () -> "Not enough likes and comments on recent posts to compare them.");
     }
     return twoSided(Signal.LIKE_COMMENT_RATIO, (double) likes / comments, r.likesPerCommentLow(), typical,
         r.likesPerCommentHigh(), "organic posts", "Recent posts have %2$s likes per comment",
@@ -227,7 +240,7 @@ public final class FraudScorer {
     }
     var r = settings.ratios();
     double typical = Math.sqrt(r.likesPerViewLow() * r.likesPerViewHigh());
-    if (counted < 3 || views == 0) return none(Signal.LIKE_VIEW_RATIO, null, typical, "Fewer than 3 recent posts report views.");
+    if (counted < 3 || views == 0) return none(Signal.LIKE_VIEW_RATIO, null, typical, () -> "Fewer than 3 recent posts report views.");
     return twoSided(Signal.LIKE_VIEW_RATIO, (double) likes / views, r.likesPerViewLow(), typical, r.likesPerViewHigh(),
         "organic posts", "Recent posts have %2$s likes per view", counted,
         "far fewer than the normal %s–%s for %s: views nobody reacts to are typical of bought views",
@@ -247,13 +260,13 @@ public final class FraudScorer {
     String head = String.format(Locale.ROOT, measured, posts, v);
     if (value < low) {
       double contribution = s.weight() * s.severity(low / value);
-      return signal(signal, value, typical, contribution, head + ", " + String.format(Locale.ROOT, tooLow, lo, hi, who) + ".");
+      return signal(signal, value, typical, contribution, () -> head + ", " + String.format(Locale.ROOT, tooLow, lo, hi, who) + ".");
     }
     if (value > high) {
       double contribution = s.weight() * s.severity(value / high);
-      return signal(signal, value, typical, contribution, head + ", " + String.format(Locale.ROOT, tooHigh, lo, hi, who) + ".");
+      return signal(signal, value, typical, contribution, () -> head + ", " + String.format(Locale.ROOT, tooHigh, lo, hi, who) + ".");
     }
-    return none(signal, value, typical, head + String.format(Locale.ROOT, ", within the normal %s–%s for %s.", lo, hi, who));
+    return none(signal, value, typical, () -> head + String.format(Locale.ROOT, ", within the normal %s–%s for %s.", lo, hi, who));
   }
 
   private FraudSignal viewBursts(List<PostTrace> recent) {
@@ -265,14 +278,14 @@ public final class FraudScorer {
       if (p.bursts > 0) bursty++;
     }
     double baseline = s.threshold();
-    if (judged < 3) return none(Signal.VIEW_BURSTS, null, baseline, "Fewer than 3 recent posts with 3 or more snapshots; view velocity is judged from 3.");
+    if (judged < 3) return none(Signal.VIEW_BURSTS, null, baseline, () -> "Fewer than 3 recent posts with 3 or more snapshots; view velocity is judged from 3.");
     double share = (double) bursty / judged;
     double contribution = s.weight() * s.severity(share);
     String sentence = contribution > 0
         ? String.format(Locale.ROOT, "%d of %d recent posts had views jump between two snapshots without likes following (under a quarter of the post's own like rate): bought views arrive like this; organic posts do it under %s of the time.",
             bursty, judged, pct(baseline))
         : String.format(Locale.ROOT, "%d of %d recent posts had a view burst without likes, normal (under %s).", bursty, judged, pct(baseline));
-    return signal(Signal.VIEW_BURSTS, share, baseline, contribution, sentence);
+    return signal(Signal.VIEW_BURSTS, share, baseline, contribution, () -> sentence);
   }
 
   /** A post's likes ran ahead of its views this many times (first snapshot against the latest). */
@@ -289,14 +302,14 @@ public final class FraudScorer {
       if (p.likeBursts > 0 || (p.firstLikes >= 50 && first >= FRONT_LOADED * latest)) bursty++;
     }
     double baseline = s.threshold();
-    if (judged < 3) return none(Signal.LIKE_BURSTS, null, baseline, "Fewer than 3 recent posts with 3 or more snapshots; like velocity is judged from 3.");
+    if (judged < 3) return none(Signal.LIKE_BURSTS, null, baseline, () -> "Fewer than 3 recent posts with 3 or more snapshots; like velocity is judged from 3.");
     double share = (double) bursty / judged;
     double contribution = s.weight() * s.severity(share);
     String sentence = contribution > 0
         ? String.format(Locale.ROOT, "On %d of %d recent posts likes ran ahead of views (at the first snapshot %.0f× the post's later likes per view, or a jump of likes without views): bought likes are delivered like this; organic posts do it under %s of the time.",
             bursty, judged, FRONT_LOADED, pct(baseline))
         : String.format(Locale.ROOT, "%d of %d recent posts had likes running ahead of views, normal (under %s).", bursty, judged, pct(baseline));
-    return signal(Signal.LIKE_BURSTS, share, baseline, contribution, sentence);
+    return signal(Signal.LIKE_BURSTS, share, baseline, contribution, () -> sentence);
   }
 
   // ---- comments ----
@@ -306,7 +319,7 @@ public final class FraudScorer {
     long[] c = t.commentCounts();
     double baseline = s.threshold();
     if (c[0] < settings.ratios().minComments()) {
-      return none(Signal.COMMENT_AUTHENTICITY, null, baseline, String.format(Locale.ROOT,
+      return none(Signal.COMMENT_AUTHENTICITY, null, baseline, () -> String.format(Locale.ROOT,
           "%d comments so far; comment authenticity is judged from %d.", c[0], settings.ratios().minComments()));
     }
     double share = (double) c[5] / c[0];
@@ -317,7 +330,7 @@ public final class FraudScorer {
         ? String.format(Locale.ROOT, "%s of the last %d comments could be posted under any post (%s); organic comment sections stay under %s.",
             pct(share), c[0], parts, pct(baseline))
         : String.format(Locale.ROOT, "%s of the last %d comments are generic or repeated (%s), normal (under %s).", pct(share), c[0], parts, pct(baseline));
-    return signal(Signal.COMMENT_AUTHENTICITY, share, baseline, contribution, sentence);
+    return signal(Signal.COMMENT_AUTHENTICITY, share, baseline, contribution, () -> sentence);
   }
 
   /** Over the kept posts (with or without counters) that have 10 or more commenters. */
@@ -332,14 +345,14 @@ public final class FraudScorer {
       repeated += p.repeatedPairs;
     }
     double baseline = s.threshold();
-    if (judged < 3) return none(Signal.COMMENTER_ORDER, null, baseline, "Fewer than 3 recent posts with 10 or more commenters; commenter order is judged from 3.");
+    if (judged < 3) return none(Signal.COMMENTER_ORDER, null, baseline, () -> "Fewer than 3 recent posts with 10 or more commenters; commenter order is judged from 3.");
     double share = (double) repeated / pairs;
     double contribution = s.weight() * s.severity(share);
     String sentence = contribution > 0
         ? String.format(Locale.ROOT, "On %d recent posts, %s of consecutive commenters (%d of %d pairs) also commented one right after the other on another post: scripted or pod engagement; organic fans arrive in a different order each time (under %s).",
             judged, pct(share), repeated, pairs, pct(baseline))
         : String.format(Locale.ROOT, "%s of consecutive commenter pairs repeat across %d recent posts, normal (under %s).", pct(share), judged, pct(baseline));
-    return signal(Signal.COMMENTER_ORDER, share, baseline, contribution, sentence);
+    return signal(Signal.COMMENTER_ORDER, share, baseline, contribution, () -> sentence);
   }
 
   // ---- audience and coordination ----
@@ -349,7 +362,7 @@ public final class FraudScorer {
     double baseline = norms.suspiciousAudience();
     int min = settings.ratios().minAudienceSample();
     if (a[0] < min) {
-      return none(Signal.AUDIENCE_QUALITY, null, baseline, String.format(Locale.ROOT,
+      return none(Signal.AUDIENCE_QUALITY, null, baseline, () -> String.format(Locale.ROOT,
           "%d sampled followers; audience quality is judged from %d.", a[0], min));
     }
     long bad = a[2] + a[3];
@@ -361,7 +374,7 @@ public final class FraudScorer {
         "%s of %d sampled followers are suspicious (%s) or mass followers (%s) (95%% interval %s–%s); %s for %s influencers is about %s.",
         pct(share), a[0], pct((double) a[3] / a[0]), pct((double) a[2] / a[0]), pct(lower), pct(interval.getUpperBound()),
         contribution > 0 ? "far above what is usual" : "usual", tier.wireName(), pct(baseline));
-    return signal(Signal.AUDIENCE_QUALITY, share, baseline, contribution, sentence);
+    return signal(Signal.AUDIENCE_QUALITY, share, baseline, contribution, () -> sentence);
   }
 
   private static ConfidenceInterval wilson(long n, long successes) {
@@ -382,22 +395,25 @@ public final class FraudScorer {
     SignalSettings s = settings.signal(Signal.COORDINATED_ENGAGEMENT);
     double baseline = s.threshold();
     if (f == null || f.partnerInfluencers() == 0) {
-      return none(Signal.COORDINATED_ENGAGEMENT, 0.0, baseline, "No group of commenters was seen acting in lockstep on this and other influencers' posts.");
+      return none(Signal.COORDINATED_ENGAGEMENT, 0.0, baseline, () -> "No group of commenters was seen acting in lockstep on this and other influencers' posts.");
     }
     double contribution = s.weight() * s.severity(f.partnerInfluencers());
-    return signal(Signal.COORDINATED_ENGAGEMENT, (double) f.partnerInfluencers(), baseline, contribution, String.format(Locale.ROOT,
+    return signal(Signal.COORDINATED_ENGAGEMENT, (double) f.partnerInfluencers(), baseline, contribution, () -> String.format(Locale.ROOT,
         "The same group of commenters (up to %d shared accounts) commented in the first hour of %d of this influencer's posts and of posts of %d other influencers (%s): an engagement pod; organic fans of one creator rarely show up together on others.",
         f.sharedAuthorsMax(), f.lockstepPosts(), f.partnerInfluencers(), String.join(", ", f.partners())));
   }
 
   // ---- helpers ----
 
-  private static FraudSignal none(Signal s, Double value, double baseline, String sentence) {
-    return new FraudSignal(s.wireName(), value == null ? null : round4(value), round4(baseline), 0, sentence);
+  /** Sentences are formatted only for reports that explain (the level check after persists does not). */
+  private FraudSignal none(Signal s, Double value, double baseline, Supplier<String> sentence) {
+    return new FraudSignal(s.wireName(), value == null ? null : round4(value), round4(baseline), 0,
+        explaining.get() ? sentence.get() : null);
   }
 
-  private static FraudSignal signal(Signal s, double value, double baseline, double contribution, String sentence) {
-    return new FraudSignal(s.wireName(), round4(value), round4(baseline), round1(contribution), sentence);
+  private FraudSignal signal(Signal s, double value, double baseline, double contribution, Supplier<String> sentence) {
+    return new FraudSignal(s.wireName(), round4(value), round4(baseline), round1(contribution),
+        explaining.get() ? sentence.get() : null);
   }
 
   private static double median(double[] values) {

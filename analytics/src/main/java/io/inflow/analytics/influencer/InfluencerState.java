@@ -245,7 +245,7 @@ public final class InfluencerState {
 
   /** The fraud level alone (what alerts compare). */
   public String fraudLevel(FraudScorer scorer) {
-    return fraudReport(null, scorer).level();
+    return scorer.score(influencerId, fraud, followers()).level();
   }
 
   public InfluencerSnapshot snapshot() {
