@@ -213,4 +213,16 @@ class FraudScorerTest {
     long followers = restored.follows(restored.mainPlatform()).lastEntry().getValue()[0];
     assertEquals(before, SCORER.report("inf", restored, followers, before.computedAt()));
   }
+
+  @Test
+  void wilsonIntervalAgreesWithCommonsMath() {
+    for (int[] c : new int[][] {{100, 30}, {30, 1}, {500, 250}, {40, 39}}) {
+      var ours = FraudScorer.wilson(c[0], c[1]);
+      var theirs = new org.apache.commons.math3.stat.interval.WilsonScoreInterval().createInterval(c[0], c[1], 0.95);
+      assertEquals(theirs.getLowerBound(), ours.getLowerBound(), 1e-12);
+      assertEquals(theirs.getUpperBound(), ours.getUpperBound(), 1e-12);
+    }
+    assertEquals(0, FraudScorer.wilson(50, 0).getLowerBound(), 1e-12);
+    assertEquals(1, FraudScorer.wilson(50, 50).getUpperBound(), 1e-12);
+  }
 }
