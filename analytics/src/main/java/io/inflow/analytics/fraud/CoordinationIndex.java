@@ -52,8 +52,8 @@ import java.util.Set;
  * (~100 B); each (author, post) entry of the inverted index ≤ 16 B (two ints in a pool that grows by
  * doubling); each distinct author ≤ 35 B (a long, an int and a byte in a hash table ≤ 75 % and ≥ 37 %
  * full). There are at most P × K entries and at most P × K authors, so the bound is
- * P × (0.6 KB + 8 B × K + 16 B × K + 35 B × K). At the defaults (P = 200,000, K = 60) that is about
- * 0.2 GB + 0.1 GB + 0.2 GB + 0.4 GB ≈ 0.9 GB, reached only if every one of 12 million kept comments
+ * P × (0.6 KB + 8 B × K + 16 B × K + 35 B × K). At the defaults (P = 20,000, K = 40) that is about
+ * 12 MB + 6 MB + 13 MB + 28 MB ≈ 60 MB, reached only if every one of 800,000 kept comments
  * comes from a different person; fans who return share their author slot. Lockstep links (a small map
  * per lockstep post) and per-influencer state (≤ one per post) come on top and are small. Lower
  * {@code maxPosts} on small nodes; the bound scales linearly with it.

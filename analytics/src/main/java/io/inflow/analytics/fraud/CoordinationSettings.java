@@ -56,10 +56,10 @@ public record CoordinationSettings(
     }
   }
 
-  /** 60 min window, 60 authors per post, ≥ 5 shared authors and ≥ 30 %, 48 h gap, 14 days, 200,000 posts. */
+  /** 60 min window, 40 authors per post, ≥ 5 shared authors and ≥ 30 %, 48 h gap, 14 days, 20,000 posts. */
   public static CoordinationSettings defaults() {
-    return new CoordinationSettings(Duration.ofMinutes(60), 60, 5, 0.3, Duration.ofHours(48), Duration.ofDays(14),
-        200_000);
+    return new CoordinationSettings(Duration.ofMinutes(60), 40, 5, 0.3, Duration.ofHours(48), Duration.ofDays(14),
+        20_000);
   }
 
   public CoordinationSettings withWindow(Duration w) {

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,15 +24,16 @@ import java.util.TreeMap;
  * <p>Memory is bounded whatever the event volume: follower counts per platform and engagement gains
  * per day for the last {@value #DAYS_KEPT} days (≈ 60 bytes a day), the last {@value #POSTS_KEPT}
  * posts with their latest counters and first {@value #COMMENTERS_PER_POST} commenters (≈ 600 bytes a
- * post), the traits of the last {@value #COMMENTS_KEPT} comments (≈ 40 bytes each) and the verdict
- * counts of the last {@value #SAMPLES_KEPT} audience samples: about 50 KB per influencer at most.
+ * post once it has commenters, ≈ 100 bytes before), the traits and text keys of the last
+ * {@value #COMMENTS_KEPT} comments (12 bytes each) and the verdict counts of the last
+ * {@value #SAMPLES_KEPT} audience samples: about 30 KB per influencer at most.
  *
  * <p>Everything depends on event times only, never on the clock, so replaying the journal rebuilds
  * the same tracker.
  */
 public final class FraudTracker {
   public static final int DAYS_KEPT = 120;
-  public static final int POSTS_KEPT = 40;
+  public static final int POSTS_KEPT = 30;
   public static final int COMMENTERS_PER_POST = 30;
   public static final int COMMENTS_KEPT = 500;
   public static final int SAMPLES_KEPT = 3;
@@ -47,11 +47,12 @@ public final class FraudTracker {
   private final LinkedHashMap<String, PostTrace> posts = new LinkedHashMap<>(64, 0.75f, false);
   private final int[] commentFlags = new int[COMMENTS_KEPT];
   private final long[] commentKeys = new long[COMMENTS_KEPT];
-  private final HashMap<Long, Integer> keyCounts = new HashMap<>();
   private long commentsSeen;
   /** Audience samples, newest last: sampled, real, mass followers, suspicious. */
   private final ArrayDeque<long[]> samples = new ArrayDeque<>();
   private CoordinationFinding coordination;
+
+  private static final long[] NONE = new long[0];
 
   /** What is kept of one recent post. */
   static final class PostTrace {
@@ -67,9 +68,10 @@ public final class FraudTracker {
     long firstViews;
     long firstLikes;
     int likeBursts;
-    final long[] commenters = new long[COMMENTERS_PER_POST];
+    /** Allocated with the first commenter (most posts of most influencers have few or none kept). */
+    long[] commenters = NONE;
     int commenterCount;
-    final long[] pairs = new long[COMMENTERS_PER_POST - 1];
+    long[] pairs = NONE;
     int repeatedPairs;
 
     int pairCount() {
@@ -148,24 +150,28 @@ public final class FraudTracker {
     int flags = CommentTraits.flags(c.text());
     long key = CommentTraits.textKey(c.text());
     int slot = (int) (commentsSeen % COMMENTS_KEPT);
-    if (commentsSeen >= COMMENTS_KEPT) forgetKey(commentKeys[slot]);
-    if (key != 0 && keyCounts.containsKey(key)) flags |= DUPLICATE;
-    if (key != 0) keyCounts.merge(key, 1, Integer::sum);
+    if (key != 0 && isKept(key, slot)) flags |= DUPLICATE;
     commentKeys[slot] = key;
     commentFlags[slot] = flags;
     commentsSeen++;
     if (c.postId() != null && c.authorId() != null) addCommenter(trace(c.postId()), authorKey(c.authorId()));
   }
 
-  private void forgetKey(long key) {
-    if (key == 0) return;
-    keyCounts.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
+  /** Whether another kept comment (not the one in {@code slot}, about to be replaced) has this text key. */
+  private boolean isKept(long key, int slot) {
+    int kept = (int) Math.min(commentsSeen, COMMENTS_KEPT);
+    for (int i = 0; i < kept; i++) if (i != slot && commentKeys[i] == key) return true;
+    return false;
   }
 
   /** Records the post's commenters in arrival order; an ordered pair also seen on another recent post repeats. */
   private void addCommenter(PostTrace post, long author) {
     if (post.commenterCount >= COMMENTERS_PER_POST) return;
     for (int i = 0; i < post.commenterCount; i++) if (post.commenters[i] == author) return;
+    if (post.commenters == NONE) {
+      post.commenters = new long[COMMENTERS_PER_POST];
+      post.pairs = new long[COMMENTERS_PER_POST - 1];
+    }
     if (post.commenterCount > 0) {
       long pair = post.commenters[post.commenterCount - 1] * 31 + author;
       for (PostTrace other : posts.values()) {
@@ -308,6 +314,10 @@ public final class FraudTracker {
       trace.comments = p.comments();
       trace.snapshots = p.snapshots();
       trace.bursts = p.bursts();
+      if (p.commenters().length > 0) {
+        trace.commenters = new long[COMMENTERS_PER_POST];
+        trace.pairs = new long[COMMENTERS_PER_POST - 1];
+      }
       for (long author : p.commenters()) {
         if (trace.commenterCount > 0) trace.pairs[trace.commenterCount - 1] = trace.commenters[trace.commenterCount - 1] * 31 + author;
         trace.commenters[trace.commenterCount++] = author;
@@ -321,8 +331,6 @@ public final class FraudTracker {
     System.arraycopy(s.commentFlags(), 0, t.commentFlags, 0, COMMENTS_KEPT);
     System.arraycopy(s.commentKeys(), 0, t.commentKeys, 0, COMMENTS_KEPT);
     t.commentsSeen = s.commentsSeen();
-    int kept = (int) Math.min(t.commentsSeen, COMMENTS_KEPT);
-    for (int i = 0; i < kept; i++) if (t.commentKeys[i] != 0) t.keyCounts.merge(t.commentKeys[i], 1, Integer::sum);
     t.samples.addAll(s.samples());
     t.coordination = s.coordination();
     return t;
