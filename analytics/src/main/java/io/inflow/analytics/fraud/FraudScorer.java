@@ -254,19 +254,23 @@ public final class FraudScorer {
   private FraudSignal twoSided(Signal signal, double value, double low, double typical, double high, String who,
       String measured, int posts, String tooLow, String tooHigh, boolean percent) {
     SignalSettings s = settings.signal(signal);
-    String v = percent ? pct(value) : String.format(Locale.ROOT, "%.1f", value);
-    String lo = percent ? pct(low) : String.format(Locale.ROOT, "%.0f", low);
-    String hi = percent ? pct(high) : String.format(Locale.ROOT, "%.0f", high);
-    String head = String.format(Locale.ROOT, measured, posts, v);
+    Supplier<String> head = () -> String.format(Locale.ROOT, measured, posts, number(value, percent));
     if (value < low) {
       double contribution = s.weight() * s.severity(low / value);
-      return signal(signal, value, typical, contribution, () -> head + ", " + String.format(Locale.ROOT, tooLow, lo, hi, who) + ".");
+      return signal(signal, value, typical, contribution, () -> head.get() + ", "
+          + String.format(Locale.ROOT, tooLow, number(low, percent), number(high, percent), who) + ".");
     }
     if (value > high) {
       double contribution = s.weight() * s.severity(value / high);
-      return signal(signal, value, typical, contribution, () -> head + ", " + String.format(Locale.ROOT, tooHigh, lo, hi, who) + ".");
+      return signal(signal, value, typical, contribution, () -> head.get() + ", "
+          + String.format(Locale.ROOT, tooHigh, number(low, percent), number(high, percent), who) + ".");
     }
-    return none(signal, value, typical, () -> head + String.format(Locale.ROOT, ", within the normal %s–%s for %s.", lo, hi, who));
+    return none(signal, value, typical, () -> head.get() + String.format(Locale.ROOT, ", within the normal %s–%s for %s.",
+        number(low, percent), number(high, percent), who));
+  }
+
+  private static String number(double v, boolean percent) {
+    return percent ? pct(v) : String.format(Locale.ROOT, v >= 100 || v == Math.rint(v) ? "%.0f" : "%.1f", v);
   }
 
   private FraudSignal viewBursts(List<PostTrace> recent) {

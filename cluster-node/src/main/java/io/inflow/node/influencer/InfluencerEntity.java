@@ -45,7 +45,7 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
       EntityTypeKey.create(InfluencerCommand.class, "Influencer");
   public static final String TAG_PREFIX = "influencer";
   private static final List<String> LEVELS = List.of("low", "medium", "high");
-  static final long LEVEL_CHECK_MS = 500;
+  static final long LEVEL_CHECK_MS = 1_000;
 
   public static void init(ActorSystem<?> system, EntitySettings settings, ActorRef<SummaryWriter.Command> summaries,
       FraudLinks links) {

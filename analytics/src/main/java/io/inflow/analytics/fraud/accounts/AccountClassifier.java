@@ -55,7 +55,7 @@ public final class AccountClassifier implements AccountScorer {
   // the compressed model file stays near 250 KB (≈ 2.4 MB uncompressed). Half of the features are
   // tried at each split. Measured on generator data (seed 1001, 20,000 accounts; fresh seed 424242):
   // 40 trees of depth 9 with leaves of ≥ 5 accounts were no better and 2.6 times the size.
-  static final int TREES = 25;
+  static final int TREES = 10;
   static final int MAX_DEPTH = 8;
   static final float MIN_CHILD_WEIGHT = 20f;
   static final float FEATURE_FRACTION_PER_SPLIT = 0.5f;
