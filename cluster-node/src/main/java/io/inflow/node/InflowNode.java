@@ -151,7 +151,8 @@ public final class InflowNode implements AutoCloseable {
     ActorRef<LiveRegistry.Command> liveRegistry =
         system.systemActorOf(LiveRegistry.create(liveSettings), "live", Props.empty());
     var sharding = org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding.get(system);
-    var coordination = io.inflow.node.fraud.CoordinationDetector.init(system,
+    boolean pods = inflow.getBoolean("fraud.coordination.enabled");
+    var coordination = !pods ? null : io.inflow.node.fraud.CoordinationDetector.init(system,
         io.inflow.node.fraud.CoordinationDetectorSettings.fromConfig(inflow),
         finding -> sharding.entityRefFor(InfluencerEntity.ENTITY_KEY, finding.influencerId())
             .tell(new io.inflow.node.influencer.InfluencerCommand.RecordCoordination(finding)));
@@ -159,6 +160,7 @@ public final class InflowNode implements AutoCloseable {
         (campaign, alert) -> sharding.entityRefFor(CampaignEntity.ENTITY_KEY, campaign)
             .tell(new io.inflow.node.campaign.CampaignCommand.RecordAlert(alert)),
         events -> {
+          if (coordination == null) return;
           var comments = io.inflow.node.fraud.CoordinationDetector.from(events);
           if (!comments.isEmpty()) coordination.tell(new io.inflow.node.fraud.CoordinationDetector.Comments(comments));
         });
