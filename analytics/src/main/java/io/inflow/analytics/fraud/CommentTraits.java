@@ -31,25 +31,39 @@ public final class CommentTraits {
 
   private CommentTraits() {}
 
-  /** The traits of a comment's text, as {@link #GENERIC} | {@link #EMOJI_ONLY} | {@link #MENTION_ONLY} bits. */
-  public static int flags(String text) {
-    if (text == null || text.isBlank()) return EMOJI_ONLY;
-    List<String> tokens = tokens(text);
+  /**
+   * A comment's traits in one pass over its words: {@code flags} as {@link #GENERIC} |
+   * {@link #EMOJI_ONLY} | {@link #MENTION_ONLY} bits, and {@code key} as {@link #textKey}.
+   */
+  public record Traits(int flags, long key) {}
+
+  public static Traits of(String text) {
+    List<String> tokens = text == null ? List.of() : tokens(text);
+    if (tokens.isEmpty()) return new Traits(EMOJI_ONLY, 0);
+    StringBuilder normalised = new StringBuilder();
     boolean allMentions = true;
     int words = 0;
     boolean allGeneric = true;
-    boolean anyLetter = false;
     for (String token : tokens) {
       if (!token.startsWith("@") || token.length() < 2) allMentions = false;
-      String word = lettersOnly(token);
-      if (word.chars().noneMatch(Character::isLetter)) continue; // emoji, emoticons such as <3, numbers
-      anyLetter = true;
+      String word = collapseRepeats(lettersOnly(token));
+      if (word.isEmpty()) continue;
+      if (normalised.length() > 0) normalised.append(' ');
+      normalised.append(word);
+      if (word.chars().noneMatch(Character::isLetter)) continue; // emoticons such as <3, numbers
       words++;
-      if (!GENERIC_WORDS.contains(collapseRepeats(word))) allGeneric = false;
+      if (!GENERIC_WORDS.contains(word)) allGeneric = false;
     }
-    if (allMentions) return MENTION_ONLY;
-    if (!anyLetter) return EMOJI_ONLY; // emoji, emoticons such as :) or <3, punctuation
-    return allGeneric && words <= MAX_GENERIC_WORDS ? GENERIC : 0;
+    int flags = allMentions ? MENTION_ONLY
+        : words == 0 ? EMOJI_ONLY // emoji, emoticons such as :) or <3, punctuation
+        : allGeneric && words <= MAX_GENERIC_WORDS ? GENERIC : 0;
+    long key = normalised.length() == 0 ? 0 : Hashing.komihash5_0().hashCharsToLong(normalised);
+    return new Traits(flags, key == 0 && normalised.length() > 0 ? 1 : key);
+  }
+
+  /** The traits of a comment's text, as {@link #GENERIC} | {@link #EMOJI_ONLY} | {@link #MENTION_ONLY} bits. */
+  public static int flags(String text) {
+    return of(text).flags();
   }
 
   /**
@@ -57,17 +71,7 @@ public final class CommentTraits {
    * punctuation, emoji, spacing or repeated letters; 0 for texts without letters or digits.
    */
   public static long textKey(String text) {
-    if (text == null) return 0;
-    StringBuilder normalised = new StringBuilder();
-    for (String token : tokens(text)) {
-      String word = collapseRepeats(lettersOnly(token));
-      if (word.isEmpty()) continue;
-      if (normalised.length() > 0) normalised.append(' ');
-      normalised.append(word);
-    }
-    if (normalised.length() == 0) return 0;
-    long key = Hashing.komihash5_0().hashCharsToLong(normalised);
-    return key == 0 ? 1 : key;
+    return of(text).key();
   }
 
   /** The whitespace-separated tokens of a text (no regular expression: this runs for every comment). */

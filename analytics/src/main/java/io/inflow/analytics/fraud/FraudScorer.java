@@ -169,14 +169,15 @@ public final class FraudScorer {
       moved += Math.abs(points.get(i)[1] - points.get(i - 1)[1]);
       mean += points.get(i)[1];
     }
-    mean /= points.size();
-    double churn = moved / Math.max(mean, 100);
+    double following = mean / points.size();
+    long movement = moved;
+    double churn = movement / Math.max(following, 100);
     double contribution = s.weight() * s.severity(churn);
-    String sentence = contribution > 0
+    Supplier<String> sentence = () -> contribution > 0
         ? String.format(Locale.ROOT, "The accounts this influencer follows on %s changed by %,d in 30 days, %.1f× the %,.0f they follow: follow/unfollow automation looks like this; organic accounts stay under %.1f×.",
-            platform.wireName(), moved, churn, mean, baseline)
-        : String.format(Locale.ROOT, "Following changed by %,d in 30 days (%.2f× its size), normal (under %.1f×).", moved, churn, baseline);
-    return signal(Signal.FOLLOWING_CHURN, churn, baseline, contribution, () -> sentence);
+            platform.wireName(), movement, churn, following, baseline)
+        : String.format(Locale.ROOT, "Following changed by %,d in 30 days (%.2f× its size), normal (under %.1f×).", movement, churn, baseline);
+    return signal(Signal.FOLLOWING_CHURN, churn, baseline, contribution, sentence);
   }
 
   // ---- engagement and ratios over recent posts ----
@@ -274,29 +275,21 @@ public final class FraudScorer {
   }
 
   private FraudSignal viewBursts(List<PostTrace> recent) {
-    SignalSettings s = settings.signal(Signal.VIEW_BURSTS);
     int judged = 0, bursty = 0;
     for (PostTrace p : recent) {
       if (p.snapshots < 3) continue;
       judged++;
       if (p.bursts > 0) bursty++;
     }
-    double baseline = s.threshold();
-    if (judged < 3) return none(Signal.VIEW_BURSTS, null, baseline, () -> "Fewer than 3 recent posts with 3 or more snapshots; view velocity is judged from 3.");
-    double share = (double) bursty / judged;
-    double contribution = s.weight() * s.severity(share);
-    String sentence = contribution > 0
-        ? String.format(Locale.ROOT, "%d of %d recent posts had views jump between two snapshots without likes following (under a quarter of the post's own like rate): bought views arrive like this; organic posts do it under %s of the time.",
-            bursty, judged, pct(baseline))
-        : String.format(Locale.ROOT, "%d of %d recent posts had a view burst without likes, normal (under %s).", bursty, judged, pct(baseline));
-    return signal(Signal.VIEW_BURSTS, share, baseline, contribution, () -> sentence);
+    return shareOfPosts(Signal.VIEW_BURSTS, judged, bursty, "view velocity",
+        "views jumped between two snapshots without likes following (under a quarter of the post's own like rate): bought views arrive like this",
+        "had a view burst without likes");
   }
 
   /** A post's likes ran ahead of its views this many times (first snapshot against the latest). */
   static final double FRONT_LOADED = 2;
 
   private FraudSignal likeBursts(List<PostTrace> recent) {
-    SignalSettings s = settings.signal(Signal.LIKE_BURSTS);
     int judged = 0, bursty = 0;
     for (PostTrace p : recent) {
       if (p.snapshots < 3 || p.views <= 0 || p.likes <= 0 || p.firstViews <= 0) continue;
@@ -305,15 +298,29 @@ public final class FraudScorer {
       double latest = (double) p.likes / p.views;
       if (p.likeBursts > 0 || (p.firstLikes >= 50 && first >= FRONT_LOADED * latest)) bursty++;
     }
+    return shareOfPosts(Signal.LIKE_BURSTS, judged, bursty, "like velocity", String.format(Locale.ROOT,
+        "likes ran ahead of views (at the first snapshot %.0f× the post's later likes per view, or a jump of likes without views): bought likes are delivered like this",
+        FRONT_LOADED), "had likes running ahead of views");
+  }
+
+  /**
+   * A signal whose value is the share of {@code judged} recent posts (3 or more snapshots each, at
+   * least 3 posts) that were {@code flagged}; the sentences say what the flagged posts did.
+   */
+  private FraudSignal shareOfPosts(Signal signal, int judged, int flagged, String judging, String flaggedDid,
+      String normalDid) {
+    SignalSettings s = settings.signal(signal);
     double baseline = s.threshold();
-    if (judged < 3) return none(Signal.LIKE_BURSTS, null, baseline, () -> "Fewer than 3 recent posts with 3 or more snapshots; like velocity is judged from 3.");
-    double share = (double) bursty / judged;
+    if (judged < 3) {
+      return none(signal, null, baseline,
+          () -> "Fewer than 3 recent posts with 3 or more snapshots; " + judging + " is judged from 3.");
+    }
+    double share = (double) flagged / judged;
     double contribution = s.weight() * s.severity(share);
-    String sentence = contribution > 0
-        ? String.format(Locale.ROOT, "On %d of %d recent posts likes ran ahead of views (at the first snapshot %.0f× the post's later likes per view, or a jump of likes without views): bought likes are delivered like this; organic posts do it under %s of the time.",
-            bursty, judged, FRONT_LOADED, pct(baseline))
-        : String.format(Locale.ROOT, "%d of %d recent posts had likes running ahead of views, normal (under %s).", bursty, judged, pct(baseline));
-    return signal(Signal.LIKE_BURSTS, share, baseline, contribution, () -> sentence);
+    return signal(signal, share, baseline, contribution, () -> contribution > 0
+        ? String.format(Locale.ROOT, "%d of %d recent posts: %s; organic posts do it under %s of the time.",
+            flagged, judged, flaggedDid, pct(baseline))
+        : String.format(Locale.ROOT, "%d of %d recent posts %s, normal (under %s).", flagged, judged, normalDid, pct(baseline)));
   }
 
   // ---- comments ----
@@ -328,13 +335,13 @@ public final class FraudScorer {
     }
     double share = (double) c[5] / c[0];
     double contribution = s.weight() * s.severity(share);
-    String parts = String.format(Locale.ROOT, "%s generic, %s emoji-only, %s mention-only, %s repeated texts",
+    Supplier<String> parts = () -> String.format(Locale.ROOT, "%s generic, %s emoji-only, %s mention-only, %s repeated texts",
         pct((double) c[1] / c[0]), pct((double) c[2] / c[0]), pct((double) c[3] / c[0]), pct((double) c[4] / c[0]));
-    String sentence = contribution > 0
+    Supplier<String> sentence = () -> contribution > 0
         ? String.format(Locale.ROOT, "%s of the last %d comments could be posted under any post (%s); organic comment sections stay under %s.",
-            pct(share), c[0], parts, pct(baseline))
-        : String.format(Locale.ROOT, "%s of the last %d comments are generic or repeated (%s), normal (under %s).", pct(share), c[0], parts, pct(baseline));
-    return signal(Signal.COMMENT_AUTHENTICITY, share, baseline, contribution, () -> sentence);
+            pct(share), c[0], parts.get(), pct(baseline))
+        : String.format(Locale.ROOT, "%s of the last %d comments are generic or repeated (%s), normal (under %s).", pct(share), c[0], parts.get(), pct(baseline));
+    return signal(Signal.COMMENT_AUTHENTICITY, share, baseline, contribution, sentence);
   }
 
   /** Over the kept posts (with or without counters) that have 10 or more commenters. */
@@ -352,11 +359,13 @@ public final class FraudScorer {
     if (judged < 3) return none(Signal.COMMENTER_ORDER, null, baseline, () -> "Fewer than 3 recent posts with 10 or more commenters; commenter order is judged from 3.");
     double share = (double) repeated / pairs;
     double contribution = s.weight() * s.severity(share);
-    String sentence = contribution > 0
+    int posts = judged;
+    long repeats = repeated, consecutive = pairs;
+    Supplier<String> sentence = () -> contribution > 0
         ? String.format(Locale.ROOT, "On %d recent posts, %s of consecutive commenters (%d of %d pairs) also commented one right after the other on another post: scripted or pod engagement; organic fans arrive in a different order each time (under %s).",
-            judged, pct(share), repeated, pairs, pct(baseline))
-        : String.format(Locale.ROOT, "%s of consecutive commenter pairs repeat across %d recent posts, normal (under %s).", pct(share), judged, pct(baseline));
-    return signal(Signal.COMMENTER_ORDER, share, baseline, contribution, () -> sentence);
+            posts, pct(share), repeats, consecutive, pct(baseline))
+        : String.format(Locale.ROOT, "%s of consecutive commenter pairs repeat across %d recent posts, normal (under %s).", pct(share), posts, pct(baseline));
+    return signal(Signal.COMMENTER_ORDER, share, baseline, contribution, sentence);
   }
 
   // ---- audience and coordination ----
@@ -374,11 +383,11 @@ public final class FraudScorer {
     ConfidenceInterval interval = wilson(a[0], bad);
     double lower = interval.getLowerBound();
     double contribution = s.weight() * s.severity(lower / baseline);
-    String sentence = String.format(Locale.ROOT,
+    Supplier<String> sentence = () -> String.format(Locale.ROOT,
         "%s of %d sampled followers are suspicious (%s) or mass followers (%s) (95%% interval %s–%s); %s for %s influencers is about %s.",
         pct(share), a[0], pct((double) a[3] / a[0]), pct((double) a[2] / a[0]), pct(lower), pct(interval.getUpperBound()),
         contribution > 0 ? "far above what is usual" : "usual", tier.wireName(), pct(baseline));
-    return signal(Signal.AUDIENCE_QUALITY, share, baseline, contribution, () -> sentence);
+    return signal(Signal.AUDIENCE_QUALITY, share, baseline, contribution, sentence);
   }
 
   /**

@@ -147,8 +147,9 @@ public final class FraudTracker {
   }
 
   public void observeComment(CommentPosted c) {
-    int flags = CommentTraits.flags(c.text());
-    long key = CommentTraits.textKey(c.text());
+    CommentTraits.Traits traits = CommentTraits.of(c.text());
+    int flags = traits.flags();
+    long key = traits.key();
     int slot = (int) (commentsSeen % COMMENTS_KEPT);
     if (key != 0 && isKept(key, slot)) flags |= DUPLICATE;
     commentKeys[slot] = key;
