@@ -82,6 +82,7 @@ final class FakeLiveNode implements AutoCloseable {
   final List<Integer> clicksPerRequest = new CopyOnWriteArrayList<>();
 
   private long clicks;
+  private long clicksCountedLate;
   private long version;
   private Instant updatedAt;
 
@@ -103,6 +104,14 @@ final class FakeLiveNode implements AutoCloseable {
 
   synchronized long clicks() {
     return clicks;
+  }
+
+  /**
+   * Clicks counted after a click that occurred later: the connection threads raced (or a request
+   * was held), so subscribers saw a later click before this one.
+   */
+  synchronized long clicksCountedLate() {
+    return clicksCountedLate;
   }
 
   int openSessions() {
@@ -254,7 +263,11 @@ final class FakeLiveNode implements AutoCloseable {
     synchronized (this) {
       clicks++;
       version++;
-      if (updatedAt == null || occurredAt.isAfter(updatedAt)) updatedAt = occurredAt;
+      if (updatedAt == null || occurredAt.isAfter(updatedAt)) {
+        updatedAt = occurredAt;
+      } else {
+        clicksCountedLate++;
+      }
       message = state("update", updatedAt);
     }
     for (Session s : sessions) s.offer(message);

@@ -35,11 +35,24 @@ class LiveLatencyBenchTest {
     }
   }
 
+  /**
+   * Requests travel on several connections, so on a busy machine the fake can count a click after a
+   * later one (CI saw it once): the bench must report out-of-order messages exactly when that happened.
+   */
+  private static void assertOrderAsCounted(LiveBenchResult result, long clicksCountedLate) {
+    if (clicksCountedLate == 0) {
+      assertEquals(0, result.outOfOrderMessages());
+    } else {
+      assertTrue(result.outOfOrderMessages() > 0, "the fake counted " + clicksCountedLate + " clicks late");
+    }
+  }
+
   @Test
   void sendsOneWatchedClickPerRequestOnScheduleAndMeasuresEverySubscriber(@TempDir Path dir) throws Exception {
     Path jsonOut = dir.resolve("runs/live.json");
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     LiveBenchResult result;
+    long countedLate;
     try (FakeLiveNode node = new FakeLiveNode(new FakeLiveNode.Behaviour("s3cret", 0, r -> 0, r -> false))) {
       result = run(node, output, "--token", "s3cret", "--label", "fake", "--warmup", "0.5s", "--duration", "1s",
           "--json-out", jsonOut.toString());
@@ -52,6 +65,7 @@ class LiveLatencyBenchTest {
       assertTrue(node.clicksPerRequest.stream().allMatch(n -> n == 1), "exactly one watched click per request");
       assertEquals(30, node.clickEventIds.size(), "unique eventIds");
       assertEquals(30, node.clicks());
+      countedLate = node.clicksCountedLate();
     }
     assertEquals(20, result.requests(), "requests scheduled after the 0.5 s warm-up");
     assertEquals(30, result.requestsSent());
@@ -68,8 +82,9 @@ class LiveLatencyBenchTest {
     assertTrue(result.messagesBySubscriber().stream().allMatch(n -> n == 31), "snapshot + one update per click");
     assertEquals(Map.of(), result.subscribersDisconnected());
     assertEquals(Map.of(), result.subscribersBehind());
-    assertEquals(0, result.outOfOrderMessages() + result.undecodedMessages() + result.staleMessages()
-        + result.impossibleSamples() + result.badMessages());
+    assertOrderAsCounted(result, countedLate);
+    assertEquals(0, result.undecodedMessages() + result.staleMessages() + result.impossibleSamples()
+        + result.badMessages());
     assertEquals("PASS", result.verdict());
     assertTrue(result.passed());
 
@@ -124,15 +139,17 @@ class LiveLatencyBenchTest {
   void aFailedRequestIsReportedAndNotWaitedFor() throws Exception {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     LiveBenchResult result;
+    long countedLate;
     try (FakeLiveNode node = new FakeLiveNode(new FakeLiveNode.Behaviour(null, 0, r -> 0, r -> r == 5))) {
       result = run(node, output);
       assertEquals(29, node.clicks());
+      countedLate = node.clicksCountedLate();
     }
     assertEquals(Map.of("503", 1L), result.failuresByStatus());
     assertEquals(1, result.failedRequests());
     assertEquals(29 * 5, result.latencySamples(), "the failed request's click is not measured");
     assertEquals(0, result.missedSamples(), "nor waited for");
-    assertEquals(0, result.outOfOrderMessages());
+    assertOrderAsCounted(result, countedLate); // the failed click's gap is not an inversion
     assertFalse(result.passed(), "1 of 30 requests failed: more than 1%");
     assertTrue(result.verdict().contains("more than 1% of requests failed"), result.verdict());
     assertTrue(result.firstFailure().startsWith("HTTP 503"), result.firstFailure());
