@@ -42,7 +42,8 @@ import java.util.Map;
  * later buckets are left out (they count in to-date). A bucket is known when its ring holds it or
  * holds an older bucket (then it had no amounts); only an amount dated at least one ring length
  * later, in the same slot, pushes a bucket out. That is how history ages out, and also why an event
- * dated in the future can displace the one bucket a ring length before it. So windows are exact when
+ * dated in the future can displace the one bucket a ring length before it. An amount cancelled
+ * later (a counter correction) has displaced just the same. So windows are exact when
  * {@code now} is at or after the newest amount (how entities read them); read at an earlier
  * {@code now}, a bucket may already have been pushed out by a later amount in its slot.
  *

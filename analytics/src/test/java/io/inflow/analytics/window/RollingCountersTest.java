@@ -272,4 +272,22 @@ class RollingCountersTest {
     assertThrows(IllegalArgumentException.class, () -> RollingCounters.create(3661));
     assertEquals(31, RollingCounters.create(31).retainedDays());
   }
+
+  @Test
+  void anAmountLaterCancelledStillDisplacesTheBucketARingLengthOlder() {
+    // what CounterDeltas produces when a snapshot arrives before its predecessor with the same count:
+    // a delta at its instant, then a correction cancelling it. The slot was taken in between.
+    Instant old = ago(Duration.ofDays(8));
+    RollingCounters c = RollingCounters.create();
+    c.add(old, Metric.VIEWS, 5);
+    assertEquals(BucketSize.HOUR, c.timeSeries(old, old.plusSeconds(1), BucketSize.HOUR).points().get(0).size());
+    Instant sameSlot = old.plus(Duration.ofDays(7)); // 168 hours later: the hour ring's slot of `old`
+    c.add(sameSlot, Metric.VIEWS, 7);
+    c.add(sameSlot, Metric.VIEWS, -7);
+    TimeSeries.Point point = c.timeSeries(old, old.plusSeconds(1), BucketSize.HOUR).points().get(0);
+    assertEquals(BucketSize.DAY, point.size(), "the hour is forgotten, its day is still known");
+    assertTrue(point.complete());
+    assertEquals(5, point.get(Metric.VIEWS));
+    assertEquals(5, c.sum(Metric.VIEWS, Window.LAST_30_DAYS, NOW));
+  }
 }
