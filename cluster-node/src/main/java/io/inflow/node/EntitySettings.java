@@ -16,7 +16,8 @@ import java.util.Map;
  * @param dedupGenerationSize event ids remembered per entity for duplicate detection (×1 to ×2)
  * @param tagBuckets number of projection tags per entity type ({@code influencer-0..N-1})
  * @param kpi KPI variants and the EMV rate table ({@code inflow.kpi.*})
- * @param fraud the fraud scorer with {@code inflow.fraud.*}
+ * @param fraud the fraud scorer with {@code inflow.fraud.*}; null when {@code inflow.fraud.enabled} is
+ *     false (no fraud material is kept)
  * @param accounts classifies sampled follower accounts; null leaves audience samples unjudged
  */
 public record EntitySettings(
@@ -29,6 +30,11 @@ public record EntitySettings(
     KpiSettings kpi,
     io.inflow.analytics.fraud.FraudScorer fraud,
     io.inflow.analytics.fraud.accounts.AccountScorer accounts) {
+
+  /** Whether influencer entities score fraud. */
+  public boolean fraudScoring() {
+    return fraud != null;
+  }
 
   /** These settings with another account classifier. */
   public EntitySettings withAccounts(io.inflow.analytics.fraud.accounts.AccountScorer scorer) {
@@ -46,7 +52,8 @@ public record EntitySettings(
         c.getDuration("restart-backoff-min"),
         c.getDuration("restart-backoff-max"),
         kpiSettings(inflow.getConfig("kpi")),
-        new io.inflow.analytics.fraud.FraudScorer(FraudConfig.fromConfig(inflow.getConfig("fraud"))),
+        inflow.getBoolean("fraud.enabled")
+            ? new io.inflow.analytics.fraud.FraudScorer(FraudConfig.fromConfig(inflow.getConfig("fraud"))) : null,
         null);
   }
 

@@ -135,7 +135,7 @@ public final class InflowNode implements AutoCloseable {
     }
     Duration queryTimeout = inflow.getDuration("query.ask-timeout");
     var campaigns = new CampaignService(system, queryTimeout);
-    var influencers = new InfluencerService(system, queryTimeout);
+    var influencers = new InfluencerService(system, queryTimeout, inflow.getBoolean("fraud.enabled"));
     ReadModelService readModel = null;
     ActorRef<SummaryWriter.Command> summaries = null;
     ReadModel tables = null;
@@ -151,7 +151,7 @@ public final class InflowNode implements AutoCloseable {
     ActorRef<LiveRegistry.Command> liveRegistry =
         system.systemActorOf(LiveRegistry.create(liveSettings), "live", Props.empty());
     var sharding = org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding.get(system);
-    boolean pods = inflow.getBoolean("fraud.coordination.enabled");
+    boolean pods = entitySettings.fraudScoring() && inflow.getBoolean("fraud.coordination.enabled");
     var coordination = !pods ? null : io.inflow.node.fraud.CoordinationDetector.init(system,
         io.inflow.node.fraud.CoordinationDetectorSettings.fromConfig(inflow),
         finding -> sharding.entityRefFor(InfluencerEntity.ENTITY_KEY, finding.influencerId())

@@ -57,6 +57,7 @@ public final class InfluencerState {
   private final java.util.SortedSet<String> campaigns;
   private final ActivityWindows windows;
   private final boolean pristine;
+  /** Null when fraud scoring is off. */
   private final FraudTracker fraud;
   private final AccountScorer accountScorer;
   private long commentsReceived;
@@ -90,9 +91,23 @@ public final class InfluencerState {
    *     quality signal; null leaves samples unjudged
    */
   public static InfluencerState empty(String influencerId, int dedupGenerationSize, AccountScorer accountScorer) {
+    return empty(influencerId, dedupGenerationSize, accountScorer, true);
+  }
+
+  /**
+   * @param fraudScoring false keeps no fraud material at all ({@code inflow.fraud.enabled = false}):
+   *     the fraud report and level are then unavailable
+   */
+  public static InfluencerState empty(String influencerId, int dedupGenerationSize, AccountScorer accountScorer,
+      boolean fraudScoring) {
     return new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(),
         EventLedger.empty(dedupGenerationSize), new java.util.TreeSet<>(), ActivityWindows.create(), true,
-        new FraudTracker(), accountScorer);
+        fraudScoring ? new FraudTracker() : null, accountScorer);
+  }
+
+  /** Whether this state keeps fraud material (see {@link #empty(String, int, AccountScorer, boolean)}). */
+  public boolean fraudScoring() {
+    return fraud != null;
   }
 
   /** True until the first event is recorded: such an influencer is unknown to readers. */
@@ -108,11 +123,12 @@ public final class InfluencerState {
   public InfluencerState apply(InfluencerEvent event) {
     InfluencerState target = pristine
         ? new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(), ledger.fresh(),
-            new java.util.TreeSet<>(), ActivityWindows.create(), false, new FraudTracker(), accountScorer)
+            new java.util.TreeSet<>(), ActivityWindows.create(), false, fraud == null ? null : new FraudTracker(),
+            accountScorer)
         : this;
     if (event instanceof InfluencerEvent.BatchRecorded batch) {
       for (IngestEvent e : batch.events()) target.record(e);
-    } else if (event instanceof InfluencerEvent.CoordinationObserved c) {
+    } else if (event instanceof InfluencerEvent.CoordinationObserved c && target.fraud != null) {
       target.fraud.observeCoordination(c.finding());
     }
     return target;
@@ -122,16 +138,16 @@ public final class InfluencerState {
     if (!ledger.admit(event)) return;
     if (event.campaignId() != null) campaigns.add(event.campaignId());
     if (event instanceof PostMetrics m) {
-      fraud.observePost(m);
+      if (fraud != null) fraud.observePost(m);
       PostCounters counters = PostCounters.of(m);
       posts.observe(m.postId(), counters);
       windows.observePost(m.postId(), counters);
       return;
     }
-    if (event instanceof PostPublished p) fraud.observePublished(p);
+    if (event instanceof PostPublished p && fraud != null) fraud.observePublished(p);
     if (posts.record(event, event.campaignId())) return;
     if (event instanceof FollowersObserved f) {
-      fraud.observeFollowers(f);
+      if (fraud != null) fraud.observeFollowers(f);
       windows.observeFollowers(f.platform().wireName(), f.observedAt(), f.followers());
       Account old = accounts.get(f.platform());
       if (old == null || !f.observedAt().isBefore(old.observedAt())) {
@@ -140,9 +156,9 @@ public final class InfluencerState {
     } else if (event instanceof CommentPosted c) {
       commentsReceived++;
       windows.add(c.postedAt(), Metric.COMMENTS_RECEIVED, 1);
-      fraud.observeComment(c);
+      if (fraud != null) fraud.observeComment(c);
     } else if (event instanceof AudienceSample a) {
-      if (accountScorer != null) fraud.observeAudience(a.accounts().stream().map(accountScorer::classify).toList());
+      if (accountScorer != null && fraud != null) fraud.observeAudience(a.accounts().stream().map(accountScorer::classify).toList());
     } else if (event instanceof Click c) {
       clicks++;
       windows.add(c.occurredAt(), Metric.CLICKS, 1);
@@ -240,12 +256,17 @@ public final class InfluencerState {
 
   /** The fraud report, judged from event times; {@code now} is only stamped on it. */
   public FraudReport fraudReport(Instant now, FraudScorer scorer) {
-    return scorer.report(influencerId, fraud, followers(), now);
+    return scorer.report(influencerId, tracker(), followers(), now);
   }
 
   /** The fraud level alone (what alerts compare). */
   public String fraudLevel(FraudScorer scorer) {
-    return scorer.score(influencerId, fraud, followers()).level();
+    return scorer.score(influencerId, tracker(), followers()).level();
+  }
+
+  private FraudTracker tracker() {
+    if (fraud == null) throw new IllegalStateException("fraud scoring is off for " + influencerId);
+    return fraud;
   }
 
   public InfluencerSnapshot snapshot() {
@@ -253,7 +274,7 @@ public final class InfluencerState {
     return new InfluencerSnapshot(influencerId, Map.copyOf(accounts), posts.latestByPost(),
         commentsReceived, clicks, conversions, ledger.eventsRecorded(), ledger.updatedAt(),
         ledger.dedupGenerationSize(), generations[0], generations[1], java.util.List.copyOf(campaigns),
-        windows.toBytes(), fraud.snapshot());
+        windows.toBytes(), fraud == null ? null : fraud.snapshot());
   }
 
   public static InfluencerState restore(InfluencerSnapshot s) {
@@ -261,12 +282,17 @@ public final class InfluencerState {
   }
 
   public static InfluencerState restore(InfluencerSnapshot s, AccountScorer accountScorer) {
+    return restore(s, accountScorer, true);
+  }
+
+  /** A snapshot taken with scoring off restores with empty fraud material when scoring is on. */
+  public static InfluencerState restore(InfluencerSnapshot s, AccountScorer accountScorer, boolean fraudScoring) {
     Map<Platform, Account> accounts = new EnumMap<>(Platform.class);
     accounts.putAll(s.accounts());
     InfluencerState state = new InfluencerState(s.influencerId(), accounts, PostTotals.restore(s.posts()),
         EventLedger.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent(), s.eventsRecorded(),
             s.updatedAt()), new java.util.TreeSet<>(s.campaigns() == null ? java.util.List.of() : s.campaigns()),
-        ActivityWindows.fromBytes(s.windows()), false, FraudTracker.restore(s.fraud()), accountScorer);
+        ActivityWindows.fromBytes(s.windows()), false, fraudScoring ? FraudTracker.restore(s.fraud()) : null, accountScorer);
     state.commentsReceived = s.commentsReceived();
     state.clicks = s.clicks();
     state.conversions = s.conversions();

@@ -51,6 +51,25 @@ class InfluencerStateTest {
   }
 
   @Test
+  void withFraudScoringOffTheSameEventsGiveTheSameViewAndNoFraudMaterial() {
+    List<IngestEvent> events = List.of(
+        published("e1", "anna", "p1", null),
+        metrics("e2", "anna", "p1", null, 10, 1000, 100, 10, 5, 2),
+        followers("e3", "anna", Platform.INSTAGRAM, 1, 20_000, 400));
+    InfluencerState off = InfluencerState.empty("anna", 64, null, false).apply(new InfluencerEvent.BatchRecorded(events));
+    InfluencerState on = applyAll(List.of(events));
+    assertFalse(off.fraudScoring());
+    assertEquals(on.view(), off.view());
+    var scorer = new io.inflow.analytics.fraud.FraudScorer(io.inflow.analytics.fraud.FraudSettings.defaults());
+    assertThrows(IllegalStateException.class, () -> off.fraudLevel(scorer));
+    assertNull(off.snapshot().fraud());
+    InfluencerState restoredOn = InfluencerState.restore(off.snapshot(), null, true);
+    assertTrue(restoredOn.fraudScoring());
+    assertEquals("low", restoredOn.fraudLevel(scorer), "judged from what arrives from now on");
+    assertFalse(InfluencerState.restore(on.snapshot(), null, false).fraudScoring());
+  }
+
+  @Test
   void olderSnapshotArrivingLateChangesNothing() {
     InfluencerState state = applyAll(List.of(
         List.of(metrics("e1", "anna", "p1", null, 20, 2000, 150, 12, 0, 0)),

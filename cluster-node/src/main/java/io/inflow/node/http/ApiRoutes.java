@@ -132,8 +132,14 @@ public final class ApiRoutes extends AllDirectives {
     h.put(Endpoint.CAMPAIGN_LIVE, (caller, id) -> liveCampaign(id));
     h.put(Endpoint.LIST_INFLUENCERS, (caller, id) -> listInfluencers(caller));
     h.put(Endpoint.GET_INFLUENCER, (caller, id) -> getInfluencer(id));
-    h.put(Endpoint.INFLUENCER_FRAUD, (caller, id) -> onSuccess(influencers.fraud(id), report -> json(StatusCodes.OK,
-        report.orElseThrow(() -> ApiException.notFound("influencer", id)))));
+    h.put(Endpoint.INFLUENCER_FRAUD, (caller, id) -> {
+      if (!influencers.fraudScoring()) {
+        throw new ApiException(StatusCodes.NOT_FOUND, "fraud_scoring_off",
+            "fraud scoring is off on this cluster (inflow.fraud.enabled = false)", List.of(), null);
+      }
+      return onSuccess(influencers.fraud(id), report -> json(StatusCodes.OK,
+          report.orElseThrow(() -> ApiException.notFound("influencer", id))));
+    });
     h.put(Endpoint.BRAND_OVERVIEW, (caller, id) -> brandOverview(id));
     h.put(Endpoint.AUDIT_LOG, (caller, id) -> auditLog());
     h.put(Endpoint.CLASSIFY_ACCOUNTS, (caller, id) -> classifyAccounts());

@@ -77,7 +77,8 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
 
   @Override
   public InfluencerState emptyState() {
-    return InfluencerState.empty(entityId, settings.dedupGenerationSize(), settings.accounts());
+    return InfluencerState.empty(entityId, settings.dedupGenerationSize(), settings.accounts(),
+        settings.fraudScoring());
   }
 
   @Override
@@ -92,7 +93,7 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
 
   @Override
   protected InfluencerState fromSnapshot(Object snapshot) {
-    return InfluencerState.restore((InfluencerSnapshot) snapshot, settings.accounts());
+    return InfluencerState.restore((InfluencerSnapshot) snapshot, settings.accounts(), settings.fraudScoring());
   }
 
   @Override
@@ -105,7 +106,8 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
         .onCommand(InfluencerCommand.GetSummary.class, (state, cmd) -> Effect().reply(cmd.replyTo(),
             new InfluencerCommand.SummaryReply(state.isEmpty() ? null : state.summary(Instant.now(), settings.kpi()))))
         .onCommand(InfluencerCommand.GetFraud.class, (state, cmd) -> Effect().reply(cmd.replyTo(),
-            new InfluencerCommand.FraudReply(state.isEmpty() ? null : state.fraudReport(Instant.now(), settings.fraud()))))
+            new InfluencerCommand.FraudReply(state.isEmpty() || !state.fraudScoring() ? null
+                : state.fraudReport(Instant.now(), settings.fraud()))))
         .onCommand(InfluencerCommand.CheckFraudLevel.class, (state, cmd) -> {
           checkLevel(state);
           return Effect().noReply();
@@ -124,19 +126,19 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
 
   @Override
   protected void onRecovered(InfluencerState state) {
-    level = state.isEmpty() ? "low" : state.fraudLevel(settings.fraud());
+    level = state.isEmpty() || !state.fraudScoring() ? "low" : state.fraudLevel(settings.fraud());
   }
 
   @Override
   protected void afterPersist(InfluencerState next) {
     super.afterPersist(next);
-    if (!timers.isTimerActive(InfluencerCommand.CheckFraudLevel.INSTANCE)) {
+    if (next.fraudScoring() && !timers.isTimerActive(InfluencerCommand.CheckFraudLevel.INSTANCE)) {
       timers.startSingleTimer(InfluencerCommand.CheckFraudLevel.INSTANCE, java.time.Duration.ofMillis(LEVEL_CHECK_MS));
     }
   }
 
   private void checkLevel(InfluencerState next) {
-    if (next.isEmpty()) return;
+    if (next.isEmpty() || !next.fraudScoring()) return;
     String judged = next.fraudLevel(settings.fraud());
     String before = level;
     level = judged;
@@ -162,7 +164,7 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
 
   @Override
   protected void afterBatch(InfluencerState next, List<IngestEvent> fresh) {
-    links.comments().accept(fresh);
+    if (next.fraudScoring()) links.comments().accept(fresh);
   }
 
   @Override

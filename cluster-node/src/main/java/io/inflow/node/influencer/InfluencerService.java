@@ -12,11 +12,23 @@ public class InfluencerService {
   private final ClusterSharding sharding;
   private final Duration askTimeout;
   private final java.util.concurrent.Executor executor;
+  private final boolean fraudScoring;
 
   public InfluencerService(ActorSystem<?> system, Duration askTimeout) {
+    this(system, askTimeout, true);
+  }
+
+  /** @param fraudScoring {@code inflow.fraud.enabled} */
+  public InfluencerService(ActorSystem<?> system, Duration askTimeout, boolean fraudScoring) {
     this.sharding = ClusterSharding.get(system);
     this.askTimeout = askTimeout;
     this.executor = system.executionContext();
+    this.fraudScoring = fraudScoring;
+  }
+
+  /** Whether the cluster scores fraud ({@code inflow.fraud.enabled}). */
+  public boolean fraudScoring() {
+    return fraudScoring;
   }
 
   public CompletionStage<Optional<InfluencerView>> get(String influencerId) {

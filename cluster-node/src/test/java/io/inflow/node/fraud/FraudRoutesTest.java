@@ -45,13 +45,13 @@ class FraudRoutesTest {
     assertEquals(200, reply.status(), reply.raw().body());
   }
 
-  private static String followers(String influencer, int day, long followers, long following) {
+  static String followers(String influencer, int day, long followers, long following) {
     return """
         {"type":"followers.observed","eventId":"%s-f%d","influencerId":"%s","platform":"instagram","observedAt":"%s","followers":%d,"following":%d}"""
         .formatted(influencer, day, influencer, DAY0.plus(Duration.ofDays(day)), followers, following);
   }
 
-  private static String metrics(String influencer, String campaign, String postId, int n, double day, long views, long likes, long comments) {
+  static String metrics(String influencer, String campaign, String postId, int n, double day, long views, long likes, long comments) {
     return """
         {"type":"post.metrics","eventId":"%s-%s-m%d","influencerId":"%s","platform":"instagram","postId":"%s","campaignId":"%s","observedAt":"%s","views":%d,"likes":%d,"comments":%d}"""
         .formatted(influencer, postId, n, influencer, postId, campaign, DAY0.plusSeconds((long) (day * 86_400)), views, likes, comments);
