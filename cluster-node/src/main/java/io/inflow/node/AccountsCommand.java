@@ -8,7 +8,6 @@ import io.inflow.analytics.fraud.accounts.LabelledAccounts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,9 +39,9 @@ final class AccountsCommand {
 
   static int train(List<String> args, PrintStream out, PrintStream err) {
     return run("train", TRAIN_USAGE, args, Set.of("--in", "--out", "--seed"), err, flags -> {
-      Path in = Path.of(required(flags, "--in"));
-      Path modelFile = Path.of(required(flags, "--out"));
-      long seed = flags.containsKey("--seed") ? parseSeed(flags.get("--seed")) : DEFAULT_SEED;
+      Path in = Path.of(CommandFlags.required(flags, "--in"));
+      Path modelFile = Path.of(CommandFlags.required(flags, "--out"));
+      long seed = CommandFlags.seed(flags, DEFAULT_SEED);
       List<LabelledAccount> accounts = LabelledAccounts.read(in);
       TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
       AccountEvaluation.Split split = AccountEvaluation.split(accounts, HELD_OUT_SHARE, seed);
@@ -58,7 +57,7 @@ final class AccountsCommand {
 
   static int eval(List<String> args, PrintStream out, PrintStream err) {
     return run("eval", EVAL_USAGE, args, Set.of("--in", "--model"), err, flags -> {
-      Path in = Path.of(required(flags, "--in"));
+      Path in = Path.of(CommandFlags.required(flags, "--in"));
       AccountClassifier classifier = flags.containsKey("--model")
           ? AccountClassifier.load(Path.of(flags.get("--model"))) : AccountClassifier.shipped();
       List<LabelledAccount> accounts = LabelledAccounts.read(in);
@@ -76,7 +75,7 @@ final class AccountsCommand {
   private static int run(String command, String usage, List<String> args, Set<String> allowed, PrintStream err,
       Body body) {
     try {
-      body.run(flags(args, allowed));
+      body.run(CommandFlags.parse(args, allowed));
       return 0;
     } catch (AccountModelException e) {
       return fail(err, command, e.getMessage(), null);
@@ -93,31 +92,5 @@ final class AccountsCommand {
     err.println("inflow " + command + " accounts: " + message);
     if (usage != null) err.println(usage);
     return usage != null ? 2 : 1;
-  }
-
-  /** {@code --flag value} pairs, each allowed at most once. */
-  private static Map<String, String> flags(List<String> args, Set<String> allowed) {
-    Map<String, String> flags = new HashMap<>();
-    for (int i = 0; i < args.size(); i += 2) {
-      String flag = args.get(i);
-      if (!allowed.contains(flag)) throw new IllegalArgumentException("unknown option " + flag);
-      if (i + 1 >= args.size()) throw new IllegalArgumentException(flag + " needs a value");
-      if (flags.put(flag, args.get(i + 1)) != null) throw new IllegalArgumentException(flag + " given twice");
-    }
-    return flags;
-  }
-
-  private static String required(Map<String, String> flags, String flag) {
-    String value = flags.get(flag);
-    if (value == null) throw new IllegalArgumentException(flag + " is required");
-    return value;
-  }
-
-  private static long parseSeed(String text) {
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--seed must be a whole number, got '" + text + "'");
-    }
   }
 }

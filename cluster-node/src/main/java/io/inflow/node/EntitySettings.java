@@ -19,6 +19,7 @@ import java.util.Map;
  * @param fraud the fraud scorer with {@code inflow.fraud.*}; null when {@code inflow.fraud.enabled} is
  *     false (no fraud material is kept)
  * @param accounts classifies sampled follower accounts; null leaves audience samples unjudged
+ * @param crisis when a campaign's comments turn into a crisis ({@code inflow.sentiment.crisis.*})
  */
 public record EntitySettings(
     int snapshotEveryEvents,
@@ -29,7 +30,8 @@ public record EntitySettings(
     Duration backoffMax,
     KpiSettings kpi,
     io.inflow.analytics.fraud.FraudScorer fraud,
-    io.inflow.analytics.fraud.accounts.AccountScorer accounts) {
+    io.inflow.analytics.fraud.accounts.AccountScorer accounts,
+    io.inflow.analytics.sentiment.CrisisSettings crisis) {
 
   /** Whether influencer entities score fraud. */
   public boolean fraudScoring() {
@@ -39,7 +41,7 @@ public record EntitySettings(
   /** These settings with another account classifier. */
   public EntitySettings withAccounts(io.inflow.analytics.fraud.accounts.AccountScorer scorer) {
     return new EntitySettings(snapshotEveryEvents, snapshotsKept, dedupGenerationSize, tagBuckets, backoffMin,
-        backoffMax, kpi, fraud, scorer);
+        backoffMax, kpi, fraud, scorer, crisis);
   }
 
   public static EntitySettings fromConfig(Config inflow) {
@@ -54,7 +56,20 @@ public record EntitySettings(
         kpiSettings(inflow.getConfig("kpi")),
         inflow.getBoolean("fraud.enabled")
             ? new io.inflow.analytics.fraud.FraudScorer(FraudConfig.fromConfig(inflow.getConfig("fraud"))) : null,
-        null);
+        null,
+        crisisSettings(inflow.getConfig("sentiment.crisis")));
+  }
+
+  /** {@code inflow.sentiment.crisis}; a bad value is named with its key. */
+  public static io.inflow.analytics.sentiment.CrisisSettings crisisSettings(Config c) {
+    try {
+      return new io.inflow.analytics.sentiment.CrisisSettings(c.getInt("min-comments"),
+          c.getDouble("min-negative-share"), c.getDouble("share-ratio"), c.getDouble("share-margin"),
+          c.getDouble("volume-spike"), c.getDouble("baseline-prior"), c.getDouble("baseline-prior-weight"),
+          c.getDouble("recovery-share"), c.getInt("top-terms"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("inflow.sentiment.crisis: " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -5,6 +5,8 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.inflow.analytics.fraud.accounts.AccountClassifier;
 import io.inflow.analytics.fraud.accounts.AccountModelException;
+import io.inflow.analytics.sentiment.SentimentAnalyzer;
+import io.inflow.analytics.sentiment.TrainedSentimentModel;
 import io.inflow.analytics.fraud.accounts.AccountScorer;
 import io.inflow.node.campaign.CampaignEntity;
 import io.inflow.node.campaign.CampaignService;
@@ -71,7 +73,7 @@ public final class InflowNode implements AutoCloseable {
    * accounts} is the node's one account classifier (shared, thread-safe).
    */
   public record Services(IngestService ingest, CampaignService campaigns, InfluencerService influencers,
-      LiveUpdates live, AccountScorer accounts) {}
+      LiveUpdates live, AccountScorer accounts, SentimentAnalyzer sentiment) {}
 
   private InflowNode(ActorSystem<Void> system, EmbeddedCassandra cassandra, ServerBinding binding,
       Services services, String scheme) {
@@ -123,6 +125,7 @@ public final class InflowNode implements AutoCloseable {
   public static InflowNode startOn(ActorSystem<Void> system, Config inflow, Readiness readiness,
       EmbeddedCassandra cassandra) {
     AccountScorer accountScorer = accountClassifier(inflow);
+    SentimentAnalyzer sentiment = sentimentAnalyzer(inflow);
     joinCluster(system, inflow);
     boolean onCassandra = system.settings().config().getString("pekko.persistence.journal.plugin")
         .startsWith(JournalSchema.PLUGIN_PATH);
@@ -171,8 +174,8 @@ public final class InflowNode implements AutoCloseable {
     Pseudonymizer pseudonymizer = Pseudonymizer.fromKeyOrFile(
         inflow.getString("privacy.pseudonym-key"), dataDir.resolve("secrets/pseudonym.key"));
     Services services = new Services(
-        new IngestService(system, IngestSettings.fromConfig(inflow), pseudonymizer), campaigns, influencers,
-        new LiveUpdates(system, liveRegistry, campaigns, liveSettings), accountScorer);
+        new IngestService(system, IngestSettings.fromConfig(inflow), pseudonymizer, sentiment), campaigns,
+        influencers, new LiveUpdates(system, liveRegistry, campaigns, liveSettings), accountScorer, sentiment);
     var reports = new io.inflow.node.report.ReportService(system, inflow.getString("report.read-journal"),
         entitySettings.kpi(), inflow.getDuration("report.timeout"));
     String keystore = inflow.getString("http.tls.keystore").trim();
@@ -188,7 +191,8 @@ public final class InflowNode implements AutoCloseable {
         corsOrigins(inflow), tls != null);
     ApiRoutes routes = new ApiRoutes(services.ingest(), services.campaigns(), services.influencers(),
         readModel, reports, services.live(), readiness, new EventCodec(CodecLimits.defaults()), security,
-        new ApiRoutes.Accounts(services.accounts(), inflow.getInt("limits.classify-accounts")));
+        new ApiRoutes.Accounts(services.accounts(), inflow.getInt("limits.classify-accounts")),
+        new ApiRoutes.Texts(sentiment, inflow.getInt("limits.classify-texts")));
     ServerBinding binding = HttpServer.bind(system, inflow.getString("http.host"),
             inflow.getInt("http.port"), routes.routes(), inflow.getDuration("http.drain-timeout"), tls)
         .toCompletableFuture().join();
@@ -205,6 +209,20 @@ public final class InflowNode implements AutoCloseable {
     AccountClassifier classifier = file.isEmpty() ? AccountClassifier.shipped() : AccountClassifier.load(Path.of(file));
     log.info("account classifier: {}", file.isEmpty() ? "the shipped model" : file);
     return classifier;
+  }
+
+  /**
+   * The analyser with the model at {@code inflow.sentiment.model}, or the lexicon alone when it is
+   * empty; a file that is missing or no sentiment model fails the start naming it. Loads the
+   * lexicons and the language detector now rather than on the first comment.
+   */
+  static SentimentAnalyzer sentimentAnalyzer(Config inflow) {
+    String file = inflow.getString("sentiment.model").trim();
+    SentimentAnalyzer analyzer = file.isEmpty() ? SentimentAnalyzer.lexiconOnly()
+        : SentimentAnalyzer.withModel(TrainedSentimentModel.load(Path.of(file)));
+    analyzer.classify("Inflow is starting. Inflow startuje.");
+    log.info("sentiment: {}", file.isEmpty() ? "lexicon analyser" : "model " + file);
+    return analyzer;
   }
 
   private static java.util.Set<String> corsOrigins(Config inflow) {

@@ -32,6 +32,13 @@ public final class Main {
           : AccountsCommand.eval(rest, System.out, System.err));
       return;
     }
+    if (flags.size() >= 2 && flags.get(1).equals("sentiment")
+        && (flags.get(0).equals("train") || flags.get(0).equals("eval"))) {
+      var rest = flags.subList(2, flags.size());
+      System.exit(flags.get(0).equals("train") ? SentimentCommand.train(rest, System.out, System.err)
+          : SentimentCommand.eval(rest, System.out, System.err));
+      return;
+    }
     if (!flags.isEmpty() && flags.get(0).equals("tls-selfsigned")) {
       // prints the keystore path, its password and the PEM certificate path, one per line
       var generated = io.inflow.node.security.SelfSignedCertificate.ensure(java.nio.file.Path.of(flags.get(1)));

@@ -20,7 +20,8 @@ public final class TestEvents {
   public static final EntitySettings SETTINGS =
       new EntitySettings(3, 2, 1024, 4, Duration.ofMillis(50), Duration.ofMillis(500),
           io.inflow.analytics.kpi.KpiSettings.defaults(),
-          new io.inflow.analytics.fraud.FraudScorer(io.inflow.analytics.fraud.FraudSettings.defaults()), null);
+          new io.inflow.analytics.fraud.FraudScorer(io.inflow.analytics.fraud.FraudSettings.defaults()), null,
+          io.inflow.analytics.sentiment.CrisisSettings.defaults());
 
   private TestEvents() {}
 

@@ -21,7 +21,7 @@ class LiveFrameTest {
     return new CampaignView("c1", true, "b1", "Spring", new BigDecimal("1000.00"), "EUR",
         Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-02-01T00:00:00Z"), List.of(), Map.of(),
         new BigDecimal("12.50"), BigDecimal.ZERO, Map.of("EUR", new BigDecimal("12.50")), Map.of(), 0, clicks, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, clicks + 3, updatedAt, null, java.util.List.of());
+        0, 0, 0, 0, 0, 0, 0, 0, 0, clicks + 3, updatedAt, null, java.util.List.of(), null);
   }
 
   @Test

@@ -27,5 +27,9 @@ public record CampaignSnapshot(
     byte[] audience,
     byte[] customers,
     byte[] windows,
-    List<io.inflow.protocol.api.CampaignAlert> alerts)
+    List<io.inflow.protocol.api.CampaignAlert> alerts,
+    io.inflow.analytics.sentiment.SentimentTally.Snapshot sentiment,
+    io.inflow.analytics.sentiment.CrisisWatch.Snapshot crisis,
+    io.inflow.analytics.sentiment.CrisisWatch.Crisis latestCrisis,
+    long crisisAlerted)
     implements JournalSerializable {}

@@ -20,6 +20,10 @@ import io.inflow.analytics.window.UniqueAudience;
 import io.inflow.protocol.api.CampaignDefinition;
 import io.inflow.protocol.api.CampaignKpis;
 import io.inflow.protocol.api.CampaignListItem;
+import io.inflow.analytics.sentiment.CrisisSettings;
+import io.inflow.analytics.sentiment.CrisisWatch;
+import io.inflow.analytics.sentiment.SentimentLabel;
+import io.inflow.analytics.sentiment.SentimentTally;
 import io.inflow.protocol.api.CampaignAlert;
 import io.inflow.protocol.api.CampaignView;
 import io.inflow.protocol.api.Enrolment;
@@ -65,6 +69,12 @@ public final class CampaignState {
   private final EventLedger ledger;
   private final ActivityWindows windows;
   private final boolean pristine;
+  private final CrisisSettings crisisSettings;
+  private final SentimentTally sentiment;
+  private final CrisisWatch crisis;
+  /** The latest crisis episode opened, and the latest one alerted (0: none). */
+  private CrisisWatch.Crisis latestCrisis;
+  private long crisisAlerted;
   /** The latest alerts, newest first, at most {@link #ALERTS_KEPT}. */
   private final java.util.ArrayDeque<CampaignAlert> alerts = new java.util.ArrayDeque<>();
   public static final int ALERTS_KEPT = 50;
@@ -78,8 +88,12 @@ public final class CampaignState {
 
   private CampaignState(String campaignId, PostTotals posts, Map<String, OrderState> orders,
       Map<String, BigDecimal> spendByCurrency, Map<String, InfluencerShare> shares, UniqueAudience audience,
-      UniqueAudience customers, EventLedger ledger, ActivityWindows windows, boolean pristine) {
+      UniqueAudience customers, EventLedger ledger, ActivityWindows windows, boolean pristine,
+      CrisisSettings crisisSettings, SentimentTally sentiment, CrisisWatch crisis) {
     this.campaignId = campaignId;
+    this.crisisSettings = crisisSettings;
+    this.sentiment = sentiment;
+    this.crisis = crisis;
     this.windows = windows;
     this.pristine = pristine;
     this.posts = posts;
@@ -96,9 +110,14 @@ public final class CampaignState {
    * working instance, so a restarted entity that recovers from this same object starts clean.
    */
   public static CampaignState empty(String campaignId, int dedupGenerationSize) {
+    return empty(campaignId, dedupGenerationSize, CrisisSettings.defaults());
+  }
+
+  /** @param crisisSettings when comments turn into a crisis ({@link CrisisWatch}) */
+  public static CampaignState empty(String campaignId, int dedupGenerationSize, CrisisSettings crisisSettings) {
     return new CampaignState(campaignId, new PostTotals(), new HashMap<>(), new TreeMap<>(), new TreeMap<>(),
         UniqueAudience.create(), UniqueAudience.create(), EventLedger.empty(dedupGenerationSize),
-        ActivityWindows.create(), true);
+        ActivityWindows.create(), true, crisisSettings, new SentimentTally(), new CrisisWatch());
   }
 
   /** Unknown to readers: never defined and no event recorded. */
@@ -117,7 +136,8 @@ public final class CampaignState {
   public CampaignState apply(CampaignEvent event) {
     CampaignState target = pristine
         ? new CampaignState(campaignId, new PostTotals(), new HashMap<>(), new TreeMap<>(), new TreeMap<>(),
-            UniqueAudience.create(), UniqueAudience.create(), ledger.fresh(), ActivityWindows.create(), false)
+            UniqueAudience.create(), UniqueAudience.create(), ledger.fresh(), ActivityWindows.create(), false,
+            crisisSettings, new SentimentTally(), new CrisisWatch())
         : this;
     if (event instanceof CampaignEvent.CampaignDefined defined) {
       target.define(defined.definition(), defined.definedAt());
@@ -125,6 +145,9 @@ public final class CampaignState {
       for (IngestEvent e : batch.events()) target.record(e);
     } else if (event instanceof CampaignEvent.AlertRaised raised) {
       target.alerts.addFirst(raised.alert());
+      if (raised.alert().crisis() != null) {
+        target.crisisAlerted = Math.max(target.crisisAlerted, raised.alert().crisis().episode());
+      }
       while (target.alerts.size() > ALERTS_KEPT) target.alerts.removeLast();
     }
     return target;
@@ -170,6 +193,14 @@ public final class CampaignState {
       commentsReceived++;
       windows.add(c.postedAt(), Metric.COMMENTS_RECEIVED, 1);
       audience.add(c.authorId());
+      SentimentLabel label = sentiment.observe(c.postId(), c.postedAt(), c.sentiment());
+      if (label != null) {
+        windows.add(c.postedAt(), SentimentTally.metricOf(label), 1);
+        CrisisWatch.Crisis opened = crisis.observe(c.postedAt(), windows::sum, crisisSettings,
+            (from, to) -> sentiment.topNegativeTerms(from, to, crisisSettings.topTerms()).stream()
+                .map(SentimentTally.TermCount::term).toList());
+        if (opened != null) latestCrisis = opened;
+      }
     } else if (event instanceof Click c) {
       clicks++;
       windows.add(c.occurredAt(), Metric.CLICKS, 1);
@@ -275,7 +306,27 @@ public final class CampaignState {
         Map.copyOf(revenueByCurrency), conversions, clicks, posts.posts(), posts.views(), posts.impressions(),
         posts.reach(), posts.likes(), posts.comments(), posts.shares(), posts.saves(), posts.engagements(),
         commentsReceived, ledger.eventsRecorded(), ledger.updatedAt() == null ? definedAt : ledger.updatedAt(),
-        analytics(currency, now, settings), List.copyOf(alerts));
+        analytics(currency, now, settings), List.copyOf(alerts),
+        sentiment.view(windows::sum, now, SentimentTally.details(crisis.open())));
+  }
+
+  /**
+   * The alert for the latest crisis episode when none was raised for it yet (the entity persists
+   * it after the batch that opened the episode; a replay finds it raised).
+   */
+  public CampaignAlert pendingCrisisAlert() {
+    if (latestCrisis == null || latestCrisis.episode() <= crisisAlerted) return null;
+    CrisisWatch.Crisis c = latestCrisis;
+    String terms = c.topNegativeTerms().isEmpty() ? "" : " Top negative terms: " + String.join(", ", c.topNegativeTerms()) + ".";
+    String message = String.format(java.util.Locale.ROOT,
+        "%s: %d of %d comments negative (%.0f%%) between %s and %s, against %.0f%% in the seven days before%s.%s",
+        c.reason().equals("volume_spike") ? "Comment volume spiked with a negative skew" : "Negative comments surged",
+        c.negative(), c.comments(), c.negativeShare() * 100, c.windowStart(), c.windowEnd(),
+        c.baselineNegativeShare() * 100,
+        c.reason().equals("volume_spike") ? String.format(java.util.Locale.ROOT, " (%.1f comments per hour)",
+            c.baselineCommentsPerHour()) : "", terms);
+    return new CampaignAlert(campaignId + "/crisis/" + c.episode(), "sentiment_crisis", "high", "normal", null,
+        Math.round(c.negativeShare() * 1000) / 10.0, message, c.windowEnd(), SentimentTally.details(c));
   }
 
   /** Whether an alert with this id is among the kept alerts. */
@@ -381,10 +432,15 @@ public final class CampaignState {
     return new CampaignSnapshot(campaignId, definition, definedAt, posts.latestByPost(),
         Map.copyOf(orders), Map.copyOf(spendByCurrency), clicks, commentsReceived, ledger.eventsRecorded(),
         ledger.updatedAt(), ledger.dedupGenerationSize(), generations[0], generations[1],
-        shareSnapshots, audience.toBytes(), customers.toBytes(), windows.toBytes(), List.copyOf(alerts));
+        shareSnapshots, audience.toBytes(), customers.toBytes(), windows.toBytes(), List.copyOf(alerts),
+        sentiment.snapshot(), crisis.snapshot(), latestCrisis, crisisAlerted);
   }
 
   public static CampaignState restore(CampaignSnapshot s) {
+    return restore(s, CrisisSettings.defaults());
+  }
+
+  public static CampaignState restore(CampaignSnapshot s, CrisisSettings crisisSettings) {
     Map<String, InfluencerShare> shares = new TreeMap<>();
     if (s.shares() != null) s.shares().forEach((id, snap) -> shares.put(id, InfluencerShare.restore(snap)));
     CampaignState state = new CampaignState(s.campaignId(), PostTotals.restore(s.posts()), new HashMap<>(),
@@ -392,7 +448,10 @@ public final class CampaignState {
         s.audience() == null ? UniqueAudience.create() : UniqueAudience.fromBytes(s.audience()),
         s.customers() == null ? UniqueAudience.create() : UniqueAudience.fromBytes(s.customers()),
         EventLedger.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent(), s.eventsRecorded(),
-            s.updatedAt()), ActivityWindows.fromBytes(s.windows()), false);
+            s.updatedAt()), ActivityWindows.fromBytes(s.windows()), false, crisisSettings,
+        SentimentTally.restore(s.sentiment()), CrisisWatch.restore(s.crisis()));
+    state.latestCrisis = s.latestCrisis();
+    state.crisisAlerted = s.crisisAlerted();
     if (s.definition() != null) {
       state.definition = s.definition();
       state.attribution = AttributionIndex.of(s.definition());

@@ -21,5 +21,6 @@ public record InfluencerSnapshot(
     long[] seenCurrent,
     java.util.List<String> campaigns,
     byte[] windows,
-    io.inflow.analytics.fraud.FraudTracker.Snapshot fraud)
+    io.inflow.analytics.fraud.FraudTracker.Snapshot fraud,
+    io.inflow.analytics.sentiment.SentimentTally.Snapshot sentiment)
     implements JournalSerializable {}

@@ -19,6 +19,8 @@ import io.inflow.protocol.api.InfluencerWindow;
 import io.inflow.analytics.fraud.FraudScorer;
 import io.inflow.analytics.fraud.FraudTracker;
 import io.inflow.analytics.fraud.accounts.AccountScorer;
+import io.inflow.analytics.sentiment.SentimentLabel;
+import io.inflow.analytics.sentiment.SentimentTally;
 import io.inflow.protocol.api.FraudReport;
 import io.inflow.protocol.event.AudienceSample;
 import io.inflow.protocol.event.Click;
@@ -60,14 +62,16 @@ public final class InfluencerState {
   /** Null when fraud scoring is off. */
   private final FraudTracker fraud;
   private final AccountScorer accountScorer;
+  private final SentimentTally sentiment;
   private long commentsReceived;
   private long clicks;
   private long conversions;
 
   private InfluencerState(String influencerId, Map<Platform, Account> accounts, PostTotals posts,
       EventLedger ledger, java.util.SortedSet<String> campaigns, ActivityWindows windows, boolean pristine,
-      FraudTracker fraud, AccountScorer accountScorer) {
+      FraudTracker fraud, AccountScorer accountScorer, SentimentTally sentiment) {
     this.influencerId = influencerId;
+    this.sentiment = sentiment;
     this.fraud = fraud;
     this.accountScorer = accountScorer;
     this.windows = windows;
@@ -102,7 +106,7 @@ public final class InfluencerState {
       boolean fraudScoring) {
     return new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(),
         EventLedger.empty(dedupGenerationSize), new java.util.TreeSet<>(), ActivityWindows.create(), true,
-        fraudScoring ? new FraudTracker() : null, accountScorer);
+        fraudScoring ? new FraudTracker() : null, accountScorer, new SentimentTally());
   }
 
   /** Whether this state keeps fraud material (see {@link #empty(String, int, AccountScorer, boolean)}). */
@@ -124,7 +128,7 @@ public final class InfluencerState {
     InfluencerState target = pristine
         ? new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(), ledger.fresh(),
             new java.util.TreeSet<>(), ActivityWindows.create(), false, fraud == null ? null : new FraudTracker(),
-            accountScorer)
+            accountScorer, new SentimentTally())
         : this;
     if (event instanceof InfluencerEvent.BatchRecorded batch) {
       for (IngestEvent e : batch.events()) target.record(e);
@@ -157,6 +161,8 @@ public final class InfluencerState {
       commentsReceived++;
       windows.add(c.postedAt(), Metric.COMMENTS_RECEIVED, 1);
       if (fraud != null) fraud.observeComment(c);
+      SentimentLabel label = sentiment.observe(c.postId(), c.postedAt(), c.sentiment());
+      if (label != null) windows.add(c.postedAt(), SentimentTally.metricOf(label), 1);
     } else if (event instanceof AudienceSample a) {
       if (accountScorer != null && fraud != null) fraud.observeAudience(a.accounts().stream().map(accountScorer::classify).toList());
     } else if (event instanceof Click c) {
@@ -211,7 +217,7 @@ public final class InfluencerState {
         posts.impressions(), posts.reach(), posts.likes(), posts.comments(), posts.shares(),
         posts.saves(), toDate.engagements(), toDate.engagementRateByFollowers(),
         commentsReceived, clicks, conversions, ledger.eventsRecorded(), ledger.updatedAt(), List.copyOf(campaigns),
-        windowViews, growth(now, followers));
+        windowViews, growth(now, followers), sentiment.view(windows::sum, now, null));
   }
 
   /**
@@ -274,7 +280,7 @@ public final class InfluencerState {
     return new InfluencerSnapshot(influencerId, Map.copyOf(accounts), posts.latestByPost(),
         commentsReceived, clicks, conversions, ledger.eventsRecorded(), ledger.updatedAt(),
         ledger.dedupGenerationSize(), generations[0], generations[1], java.util.List.copyOf(campaigns),
-        windows.toBytes(), fraud == null ? null : fraud.snapshot());
+        windows.toBytes(), fraud == null ? null : fraud.snapshot(), sentiment.snapshot());
   }
 
   public static InfluencerState restore(InfluencerSnapshot s) {
@@ -292,7 +298,8 @@ public final class InfluencerState {
     InfluencerState state = new InfluencerState(s.influencerId(), accounts, PostTotals.restore(s.posts()),
         EventLedger.restore(s.dedupGenerationSize(), s.seenPrevious(), s.seenCurrent(), s.eventsRecorded(),
             s.updatedAt()), new java.util.TreeSet<>(s.campaigns() == null ? java.util.List.of() : s.campaigns()),
-        ActivityWindows.fromBytes(s.windows()), false, fraudScoring ? FraudTracker.restore(s.fraud()) : null, accountScorer);
+        ActivityWindows.fromBytes(s.windows()), false, fraudScoring ? FraudTracker.restore(s.fraud()) : null, accountScorer,
+        SentimentTally.restore(s.sentiment()));
     state.commentsReceived = s.commentsReceived();
     state.clicks = s.clicks();
     state.conversions = s.conversions();

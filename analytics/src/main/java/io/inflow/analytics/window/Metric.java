@@ -25,6 +25,10 @@ public enum Metric {
   COMMENTS_RECEIVED(0),
   /** Net change of followers (negative when followers were lost). */
   FOLLOWER_GROWTH(0),
+  /** Comments classified positive, neutral and negative at ingest. */
+  COMMENTS_POSITIVE(0),
+  COMMENTS_NEUTRAL(0),
+  COMMENTS_NEGATIVE(0),
   SPEND(4),
   REVENUE(4);
 

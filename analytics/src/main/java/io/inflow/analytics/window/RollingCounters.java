@@ -28,10 +28,10 @@ import java.util.Map;
  * is left out of that ring. Arrays are allocated per metric on its first amount and never grow, so
  * memory does not depend on the number or rate of events. With compressed references (heaps under
  * 32 GB), 16-byte array headers and 8-byte alignment, one instance with {@code d} retained days and
- * {@code m} metrics in use takes at most {@code 1,432 + 4d + m × (1,872 + 8d)} bytes ({@code 4d}
- * rounded up to a multiple of 8). With the default 32 days that is {@code 1,560 + 2,128 m}:
- * ≤ 31,352 bytes (≈ 31 KiB) with all 14 metrics, 24,968 bytes for an influencer's 11 (seven post
- * counters, clicks, conversions, comments received, follower growth). See {@link #retainedBytes()}
+ * {@code m} of the 17 metrics in use takes at most {@code 1,504 + 4d + m × (1,872 + 8d)} bytes
+ * ({@code 4d} rounded up to a multiple of 8). With the default 32 days that is {@code 1,632 + 2,128 m}:
+ * ≤ 37,808 bytes (≈ 37 KiB) with all 17 metrics, 31,424 bytes for an influencer's 14 (seven post
+ * counters, clicks, conversions, comments received, follower growth, three sentiment labels). See {@link #retainedBytes()}
  * and {@link #maxRetainedBytes(int)}. (A first version kept 30 days of hours and 400 days: 135 KiB
  * per entity, which filled a 1 GiB node's heap with a few thousand entities.)
  *

@@ -65,7 +65,7 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
 
   @Override
   public CampaignState emptyState() {
-    return CampaignState.empty(entityId, settings.dedupGenerationSize());
+    return CampaignState.empty(entityId, settings.dedupGenerationSize(), settings.crisis());
   }
 
   @Override
@@ -80,7 +80,7 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
 
   @Override
   protected CampaignState fromSnapshot(Object snapshot) {
-    return CampaignState.restore((CampaignSnapshot) snapshot);
+    return CampaignState.restore((CampaignSnapshot) snapshot, settings.crisis());
   }
 
   @Override
@@ -121,6 +121,18 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
     super.afterPersist(next);
     lastPersistedAt = Instant.now();
     live.tell(new LiveRegistry.Publish(new CampaignChanged(entityId, lastSequenceNumber(context), lastPersistedAt)));
+    raisePendingCrisis(next);
+  }
+
+  @Override
+  protected void onRecovered(CampaignState state) {
+    raisePendingCrisis(state); // an episode opened just before a crash still gets its alert
+  }
+
+  /** A batch opened a crisis episode: persist its alert (a RecordAlert to self, after this persist). */
+  private void raisePendingCrisis(CampaignState state) {
+    var alert = state.pendingCrisisAlert();
+    if (alert != null) context.getSelf().tell(new CampaignCommand.RecordAlert(alert));
   }
 
   @Override

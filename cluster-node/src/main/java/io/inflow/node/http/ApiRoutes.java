@@ -14,6 +14,8 @@ import io.inflow.protocol.api.ErrorDetail;
 import io.inflow.protocol.api.IngestResult;
 import io.inflow.analytics.fraud.accounts.AccountScorer;
 import io.inflow.analytics.fraud.accounts.AccountVerdict;
+import io.inflow.analytics.sentiment.SentimentAnalyzer;
+import io.inflow.protocol.codec.SentimentCodec;
 import io.inflow.protocol.codec.AccountCodec;
 import io.inflow.protocol.codec.CampaignCodec;
 import io.inflow.protocol.codec.ErrorCodes;
@@ -73,6 +75,7 @@ public final class ApiRoutes extends AllDirectives {
   private final Readiness readiness;
   private final EventCodec eventCodec;
   private final Accounts accounts;
+  private final Texts texts;
   private final Guard guard;
   private final BrandDirectory brands;
   private final IngestScope ingestScope;
@@ -87,7 +90,7 @@ public final class ApiRoutes extends AllDirectives {
    */
   public ApiRoutes(IngestService ingest, CampaignService campaigns, InfluencerService influencers,
       ReadModelService readModel, ReportService reports, LiveUpdates live, Readiness readiness,
-      EventCodec eventCodec, Security security, Accounts accounts) {
+      EventCodec eventCodec, Security security, Accounts accounts, Texts texts) {
     this.guard = new Guard(security.verifier(), security.limiter(), security.audit(), security.nodeName(),
         new Guard.Settings(security.corsOrigins(), security.tls()));
     this.brands = security.brands();
@@ -102,7 +105,15 @@ public final class ApiRoutes extends AllDirectives {
     this.readiness = readiness;
     this.eventCodec = eventCodec;
     this.accounts = accounts;
+    this.texts = texts;
     this.errors = exceptionHandler();
+  }
+
+  /** The sentiment analyser and the most texts one classify request may hold. */
+  public record Texts(SentimentAnalyzer analyzer, int maxPerRequest) {
+    public Texts {
+      if (maxPerRequest < 1) throw new IllegalArgumentException("inflow.limits.classify-texts must be ≥ 1");
+    }
   }
 
   /** The account classifier and the most accounts one classify request may hold. */
@@ -143,6 +154,7 @@ public final class ApiRoutes extends AllDirectives {
     h.put(Endpoint.BRAND_OVERVIEW, (caller, id) -> brandOverview(id));
     h.put(Endpoint.AUDIT_LOG, (caller, id) -> auditLog());
     h.put(Endpoint.CLASSIFY_ACCOUNTS, (caller, id) -> classifyAccounts());
+    h.put(Endpoint.CLASSIFY_SENTIMENT, (caller, id) -> classifySentiment());
     var missing = java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(h.keySet()));
     if (!missing.isEmpty()) throw new IllegalStateException("endpoints without a handler: " + missing);
     return java.util.Collections.unmodifiableMap(h);
@@ -358,6 +370,35 @@ public final class ApiRoutes extends AllDirectives {
         throw e;
       }
       List<AccountVerdict> results = sent.stream().map(accounts.scorer()::classify).toList();
+      return json(StatusCodes.OK, java.util.Map.of("results", results));
+    });
+  }
+
+  /** {@code {"texts": [...]}} → {@code {"results": [{"language", "label", "score"}]}} in the same order. */
+  private Route classifySentiment() {
+    int maxLength = eventCodec.limits().maxTextLength();
+    long bodyLimit = Math.max(1_048_576L, (long) texts.maxPerRequest() * maxLength * 4 + 1024);
+    return extractStrictEntity(bodyReadTimeout, bodyLimit, strict -> {
+      List<String> sent;
+      try {
+        sent = SentimentCodec.parseRequest(strict.getData().toArray(), texts.maxPerRequest(), eventCodec.limits());
+      } catch (ValidationException e) {
+        ErrorDetail first = e.details().get(0);
+        if ("texts".equals(first.field()) && ErrorCodes.TOO_LONG.equals(first.code())) {
+          throw new ApiException(StatusCodes.PAYLOAD_TOO_LARGE, "too_many_texts",
+              "at most " + texts.maxPerRequest() + " texts per request; split them", e.details(), null);
+        }
+        throw e;
+      }
+      List<java.util.Map<String, Object>> results = new java.util.ArrayList<>(sent.size());
+      for (String text : sent) {
+        var c = texts.analyzer().classify(text);
+        var row = new java.util.LinkedHashMap<String, Object>();
+        row.put("language", c.language());
+        row.put("label", c.label());
+        row.put("score", c.score());
+        results.add(row);
+      }
       return json(StatusCodes.OK, java.util.Map.of("results", results));
     });
   }

@@ -28,7 +28,8 @@ public enum Endpoint {
   BRAND_OVERVIEW("GET", "/api/v1/brands/{id}/overview", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.BRAND),
   AUDIT_LOG("GET", "/api/v1/audit", EnumSet.of(Role.ADMIN), Scope.NONE),
   /** Classifies accounts sent in the body; reads no brand's data, so no brand check. */
-  CLASSIFY_ACCOUNTS("POST", "/api/v1/analytics/accounts/classify", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.NONE);
+  CLASSIFY_ACCOUNTS("POST", "/api/v1/analytics/accounts/classify", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.NONE),
+  CLASSIFY_SENTIMENT("POST", "/api/v1/analytics/sentiment", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.NONE);
 
   /** The brand check applied after the role check. */
   public enum Scope {

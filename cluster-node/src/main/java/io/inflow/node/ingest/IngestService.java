@@ -2,6 +2,8 @@ package io.inflow.node.ingest;
 
 import io.inflow.node.privacy.Pseudonymizer;
 import io.inflow.protocol.event.IngestEvent;
+import io.inflow.analytics.sentiment.SentimentAnalyzer;
+import io.inflow.protocol.event.CommentPosted;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,13 +32,17 @@ public final class IngestService {
 
   private final IngestSettings settings;
   private final Pseudonymizer pseudonymizer;
+  private final SentimentAnalyzer sentiment;
   private final Executor executor;
   private final EntityBatcher batcher;
   private final AtomicInteger inFlight = new AtomicInteger();
 
-  public IngestService(ActorSystem<?> system, IngestSettings settings, Pseudonymizer pseudonymizer) {
+  /** @param sentiment classifies each comment before it is routed (its result is persisted with it) */
+  public IngestService(ActorSystem<?> system, IngestSettings settings, Pseudonymizer pseudonymizer,
+      SentimentAnalyzer sentiment) {
     this.settings = settings;
     this.pseudonymizer = pseudonymizer;
+    this.sentiment = sentiment;
     this.executor = system.executionContext();
     this.batcher = new EntityBatcher(system, settings);
   }
@@ -65,6 +71,7 @@ public final class IngestService {
     Set<String> campaignPrimary = new HashSet<>();
     for (IngestEvent raw : events) {
       IngestEvent e = pseudonymizer.apply(raw);
+      if (e instanceof CommentPosted c && c.sentiment() == null) e = c.withSentiment(sentiment.classify(c.text()));
       if (e.influencerId() != null) {
         groups.computeIfAbsent(new EntityBatcher.Target(false, e.influencerId()), k -> new ArrayList<>()).add(e);
       } else {

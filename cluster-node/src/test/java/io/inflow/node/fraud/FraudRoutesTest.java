@@ -92,7 +92,7 @@ class FraudRoutesTest {
       assertTrue(churnSignal.get("explanation").asText().contains("follow/unfollow automation"), churnSignal.toString());
       assertTrue(report.get("score").asDouble() >= 50);
 
-      JsonNode alert = nextAlert(live);
+      JsonNode alert = live.nextAlert(Duration.ofSeconds(10));
       assertEquals("fraud_level", alert.get("type").asText());
       assertEquals("churner", alert.get("influencerId").asText());
       assertEquals("high", alert.get("level").asText());
@@ -147,15 +147,6 @@ class FraudRoutesTest {
     assertTrue(audience.get("real").asInt() >= 8, audience.toString());
     JsonNode quality = signal(http.get("/api/v1/influencers/sampled/fraud").json(), "audience_quality");
     assertTrue(quality.get("contribution").asDouble() > 0, quality.toString());
-  }
-
-  private static JsonNode nextAlert(LiveClient live) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode m = live.next(Duration.ofMillis(200));
-      if (m != null && m.get("type").asText().equals("alert")) return m.get("alert");
-    }
-    throw new AssertionError("no alert message within 10 s; got " + live.received());
   }
 
   private static JsonNode signal(JsonNode report, String name) {

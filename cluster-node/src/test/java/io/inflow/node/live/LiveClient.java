@@ -100,6 +100,16 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /** Sends a text message to the server (which needs none and ignores those within its limit). */
+  /** The {@code alert} of the next alert message within {@code timeout}, skipping other messages. */
+  public com.fasterxml.jackson.databind.JsonNode nextAlert(java.time.Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      var m = next(java.time.Duration.ofMillis(200));
+      if (m != null && m.get("type").asText().equals("alert")) return m.get("alert");
+    }
+    throw new AssertionError("no alert message within " + timeout + "; got " + received());
+  }
+
   public void send(String text) {
     socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
   }

@@ -39,7 +39,7 @@ class LiveConflationTest {
 
   private static CampaignView view(long clicks) {
     return new CampaignView("c", true, "acme", "C", BigDecimal.TEN, "EUR", null, null, List.of(), Map.of(),
-        BigDecimal.ZERO, BigDecimal.ZERO, Map.of(), Map.of(), 0, clicks, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, clicks, null, null, List.of());
+        BigDecimal.ZERO, BigDecimal.ZERO, Map.of(), Map.of(), 0, clicks, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, clicks, null, null, List.of(), null);
   }
 
   private static CampaignUpdate update(long version) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class LiveMessageJsonTest {
   private static final CampaignView VIEW = new CampaignView("spring", true, "acme", "Spring", new BigDecimal("1000"),
       "EUR", null, null, List.of(), Map.of(), new BigDecimal("10.50"), BigDecimal.ZERO, Map.of(), Map.of(),
-      0, 3, 1, 500, 0, 0, 10, 2, 0, 0, 12, 0, 5, Instant.parse("2026-11-02T10:00:00Z"), null, List.of());
+      0, 3, 1, 500, 0, 0, 10, 2, 0, 0, 12, 0, 5, Instant.parse("2026-11-02T10:00:00Z"), null, List.of(), null);
 
   @Test
   void typeIsLowerCaseAndTheCampaignIsNested() throws IOException {

@@ -45,5 +45,6 @@ public record CampaignView(
     long eventsRecorded,
     Instant updatedAt,
     CampaignKpis analytics,
-    List<CampaignAlert> alerts)
+    List<CampaignAlert> alerts,
+    SentimentView sentiment)
     implements JournalSerializable {}

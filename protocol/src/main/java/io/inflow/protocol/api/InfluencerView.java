@@ -37,7 +37,8 @@ public record InfluencerView(
     Instant updatedAt,
     java.util.List<String> campaigns,
     Map<String, InfluencerWindow> windows,
-    FollowerGrowth growth)
+    FollowerGrowth growth,
+    SentimentView sentiment)
     implements JournalSerializable {
 
   /** One platform account: latest observed counts. */

@@ -53,7 +53,8 @@ public final class EventCodec {
 
   private static final Set<String> POST_PUBLISHED_FIELDS = eventFields(PostPublished.class);
   private static final Set<String> POST_METRICS_FIELDS = eventFields(PostMetrics.class);
-  private static final Set<String> COMMENT_POSTED_FIELDS = eventFields(CommentPosted.class);
+  /** {@code sentiment} is the node's own classification, never taken from a client. */
+  private static final Set<String> COMMENT_POSTED_FIELDS = without(eventFields(CommentPosted.class), "sentiment");
   private static final Set<String> FOLLOWERS_OBSERVED_FIELDS = eventFields(FollowersObserved.class);
   private static final Set<String> AUDIENCE_SAMPLE_FIELDS = eventFields(AudienceSample.class);
   private static final Set<String> CLICK_FIELDS = eventFields(Click.class);
@@ -434,6 +435,12 @@ public final class EventCodec {
       }
     }
     return true;
+  }
+
+  private static Set<String> without(Set<String> fields, String field) {
+    Set<String> names = new HashSet<>(fields);
+    names.remove(field);
+    return Set.copyOf(names);
   }
 
   private static Set<String> eventFields(Class<? extends Record> type) {

@@ -209,6 +209,11 @@ final class FieldReader {
     return s;
   }
 
+  /** The string at {@code name[index]}: Unicode text of at most {@code maxLength} chars. */
+  String textElement(JsonNode v, String prefix, String name, int index, int maxLength) {
+    return text(v, prefix, name, index, maxLength);
+  }
+
   private String text(JsonNode v, String prefix, String name, int maxLength) {
     return text(v, prefix, name, NO_INDEX, maxLength);
   }

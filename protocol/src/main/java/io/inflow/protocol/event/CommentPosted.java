@@ -2,7 +2,10 @@ package io.inflow.protocol.event;
 
 import java.time.Instant;
 
-/** A comment under a post. {@code authorId} is pseudonymised at ingest before it is persisted. */
+/**
+ * A comment under a post. {@code authorId} is pseudonymised at ingest before it is persisted, and
+ * {@code sentiment} is set by the node at ingest (null on the wire and in journals from before it).
+ */
 public record CommentPosted(
     String eventId,
     String influencerId,
@@ -11,9 +14,16 @@ public record CommentPosted(
     String commentId,
     String authorId,
     String text,
-    Instant postedAt)
+    Instant postedAt,
+    CommentSentiment sentiment)
     implements IngestEvent {
   public static final String TYPE = "comment.posted";
+
+  /** A comment as sent by a client: not classified yet. */
+  public CommentPosted(String eventId, String influencerId, String postId, String campaignId, String commentId,
+      String authorId, String text, Instant postedAt) {
+    this(eventId, influencerId, postId, campaignId, commentId, authorId, text, postedAt, null);
+  }
 
   @Override
   public Instant occurredTime() {
@@ -26,6 +36,12 @@ public record CommentPosted(
   }
 
   public CommentPosted withAuthorId(String pseudonym) {
-    return new CommentPosted(eventId, influencerId, postId, campaignId, commentId, pseudonym, text, postedAt);
+    return new CommentPosted(eventId, influencerId, postId, campaignId, commentId, pseudonym, text, postedAt,
+        sentiment);
+  }
+
+  public CommentPosted withSentiment(CommentSentiment classified) {
+    return new CommentPosted(eventId, influencerId, postId, campaignId, commentId, authorId, text, postedAt,
+        classified);
   }
 }

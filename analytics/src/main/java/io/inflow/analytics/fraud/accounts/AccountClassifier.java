@@ -1,18 +1,13 @@
 package io.inflow.analytics.fraud.accounts;
 
+import io.inflow.analytics.eval.TribuoFiles;
 import io.inflow.protocol.event.AudienceAccount;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -76,31 +71,27 @@ public final class AccountClassifier implements AccountScorer {
 
   /** The model shipped in this module, with the default rule and threshold. */
   public static AccountClassifier shipped() {
-    try (InputStream in = AccountClassifier.class.getResourceAsStream(SHIPPED_RESOURCE)) {
-      if (in == null) throw new AccountModelException("the shipped account model " + SHIPPED_RESOURCE + " is not on the class path", null);
-      String source = "the shipped account model " + SHIPPED_RESOURCE;
-      return of(read(in, source), source);
-    } catch (IOException e) {
-      throw new AccountModelException("the shipped account model " + SHIPPED_RESOURCE + " cannot be read: " + e.getMessage(), e);
+    try {
+      return of(TribuoFiles.resource(AccountClassifier.class, SHIPPED_RESOURCE, "the shipped account model",
+          SUSPICIOUS_LABEL), "the shipped account model " + SHIPPED_RESOURCE);
+    } catch (TribuoFiles.ModelFileException e) {
+      throw new AccountModelException(e.getMessage(), e);
     }
   }
 
   /** A model saved by {@link #save(Path)} (or any Tribuo classification model over {@link AccountFeatures}). */
   public static AccountClassifier load(Path file) {
     String source = "the account model file " + file.toAbsolutePath();
-    if (!Files.isRegularFile(file)) throw new AccountModelException(source + " does not exist or is not a file", null);
-    try (InputStream in = Files.newInputStream(file)) {
-      return of(read(in, source), source);
-    } catch (IOException e) {
-      throw new AccountModelException(source + " cannot be read: " + e, e);
+    try {
+      return of(TribuoFiles.load(file, source, "./inflow train accounts", SUSPICIOUS_LABEL), source);
+    } catch (TribuoFiles.ModelFileException e) {
+      throw new AccountModelException(e.getMessage(), e);
     }
   }
 
   /** Writes the model in Tribuo's protobuf format, gzip-compressed. */
   public void save(Path file) throws IOException {
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-      model.serializeToStream(out);
-    }
+    TribuoFiles.save(model, file);
   }
 
   /** A random forest trained on {@code accounts}; the same accounts and seed give the same model. */
@@ -156,35 +147,8 @@ public final class AccountClassifier implements AccountScorer {
     return new ArrayExample<>(label, AccountFeatures.nameArray(), AccountFeatures.values(account));
   }
 
-  /** A Tribuo protobuf model, gzip-compressed or not. */
-  private static Model<?> read(InputStream raw, String source) {
-    try {
-      var in = new BufferedInputStream(raw);
-      in.mark(2);
-      boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
-      in.reset();
-      return Model.deserializeFromStream(gzip ? new GZIPInputStream(in) : in);
-    } catch (IOException | RuntimeException e) {
-      throw new AccountModelException(source + " is not a Tribuo model in protobuf format (Model.serializeToFile; "
-          + "./inflow train accounts writes one): " + e, e);
-    }
-  }
-
   /** {@code model} as the account classifier, or why it cannot be one. */
-  @SuppressWarnings("unchecked")
-  private static AccountClassifier of(Model<?> model, String source) {
-    if (!model.validate(Label.class)) {
-      throw new AccountModelException(source + " is a Tribuo model but not a classification model (it predicts "
-          + model.getOutputIDInfo().getDomain() + ")", null);
-    }
-    Model<Label> labels = (Model<Label>) model;
-    if (labels.getOutputIDInfo().getID(new Label(SUSPICIOUS_LABEL)) < 0) {
-      throw new AccountModelException(source + " has no '" + SUSPICIOUS_LABEL + "' label (its labels: "
-          + labels.getOutputIDInfo().getDomain() + ")", null);
-    }
-    if (!model.generatesProbabilities()) {
-      throw new AccountModelException(source + " does not produce probabilities", null);
-    }
+  private static AccountClassifier of(Model<Label> model, String source) {
     var missing = new TreeSet<String>();
     for (String feature : AccountFeatures.NAMES) {
       if (model.getFeatureIDMap().get(feature) == null) missing.add(feature);
@@ -192,6 +156,6 @@ public final class AccountClassifier implements AccountScorer {
     if (!missing.isEmpty()) {
       throw new AccountModelException(source + " was trained on other features (missing " + missing + ")", null);
     }
-    return new AccountClassifier(labels, DEFAULT_MASS_FOLLOWING_ABOVE, DEFAULT_THRESHOLD);
+    return new AccountClassifier(model, DEFAULT_MASS_FOLLOWING_ABOVE, DEFAULT_THRESHOLD);
   }
 }
