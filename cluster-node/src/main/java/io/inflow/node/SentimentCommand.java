@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * The sentiment classifier's commands; each prints only its result on standard output, problems go
- * to standard error (exit 2 for bad usage or a bad labelled file, 1 when a file cannot be read or
- * written).
+ * to standard error (exit 2 for bad usage, 1 when a file cannot be read or written or a labelled
+ * line is bad).
  *
  * <ul>
  *   <li>{@code ./inflow train sentiment --in labelled.tsv --out model-file [--seed N]}: holds out a
@@ -91,7 +91,7 @@ final class SentimentCommand {
     try {
       body.run(CommandFlags.parse(args, allowed));
       return 0;
-    } catch (TribuoFiles.ModelFileException e) {
+    } catch (TribuoFiles.ModelFileException | LabelledComment.BadLineException e) {
       return fail(err, command, e.getMessage(), null);
     } catch (IllegalArgumentException e) {
       return fail(err, command, e.getMessage(), usage);

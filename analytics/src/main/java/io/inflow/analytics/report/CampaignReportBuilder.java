@@ -73,7 +73,7 @@ public final class CampaignReportBuilder {
   private final Map<String, PostHistory> posts = new HashMap<>();
   private final Map<String, OrderHistory> orders = new HashMap<>();
   private final Map<Cell, Sums> cells = new HashMap<>();
-  private final Map<Cell, Long> commentsByPost = new HashMap<>();
+  private final Map<Cell, Sums> commentsByPost = new HashMap<>();
   private final TreeSet<String> currenciesSeen = new TreeSet<>();
   private CampaignDefinition definition;
 
@@ -115,9 +115,10 @@ public final class CampaignReportBuilder {
       int bucket = buckets.indexOf(c.postedAt());
       if (bucket < 0) return;
       if (by == ReportDimension.PLATFORM) {
-        commentsByPost.merge(new Cell(c.postId(), bucket), 1L, Long::sum); // the post's platform may come later
+        // the post's platform may come later
+        commentsByPost.computeIfAbsent(new Cell(c.postId(), bucket), k -> new Sums()).comment(c.sentiment());
       } else {
-        cell(by == ReportDimension.POST ? c.postId() : c.influencerId(), bucket).commentsReceived++;
+        cell(by == ReportDimension.POST ? c.postId() : c.influencerId(), bucket).comment(c.sentiment());
       }
     } else if (event instanceof Click c) {
       int bucket = buckets.indexOf(c.occurredAt());
@@ -149,9 +150,7 @@ public final class CampaignReportBuilder {
   public CampaignReport build() {
     Tally tally = new Tally(buckets.count());
     cells.forEach((cell, sums) -> tally.add(cell.key(), cell.bucket(), sums));
-    commentsByPost.forEach((cell, count) -> {
-      Sums sums = new Sums();
-      sums.commentsReceived = count;
+    commentsByPost.forEach((cell, sums) -> {
       PostHistory post = posts.get(cell.key());
       tally.add(post == null ? null : post.platformKey(), cell.bucket(), sums);
     });

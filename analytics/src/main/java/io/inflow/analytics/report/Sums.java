@@ -16,6 +16,8 @@ import java.util.TreeMap;
  */
 final class Sums {
   long posts, views, impressions, reach, likes, comments, shares, saves, commentsReceived, clicks, conversions;
+  /** Comments classified positive, neutral, negative at ingest. */
+  long positive, neutral, negative;
   private Map<String, BigDecimal> spendByCurrency;
   private Map<String, BigDecimal> revenueByCurrency;
 
@@ -54,6 +56,9 @@ final class Sums {
     commentsReceived += o.commentsReceived;
     clicks += o.clicks;
     conversions += o.conversions;
+    positive += o.positive;
+    neutral += o.neutral;
+    negative += o.negative;
     if (o.spendByCurrency != null) o.spendByCurrency.forEach(this::addSpend);
     if (o.revenueByCurrency != null) o.revenueByCurrency.forEach(this::addRevenue);
   }
@@ -61,12 +66,24 @@ final class Sums {
   /** Whether every amount is zero (adding it changes nothing). */
   boolean isZero() {
     return posts == 0 && views == 0 && impressions == 0 && reach == 0 && likes == 0 && comments == 0 && shares == 0
-        && saves == 0 && commentsReceived == 0 && clicks == 0 && conversions == 0 && allZero(spendByCurrency)
+        && saves == 0 && commentsReceived == 0 && clicks == 0 && conversions == 0 && positive == 0 && neutral == 0
+        && negative == 0 && allZero(spendByCurrency)
         && allZero(revenueByCurrency);
   }
 
   private static boolean allZero(Map<String, BigDecimal> byCurrency) {
     return byCurrency == null || byCurrency.values().stream().allMatch(v -> v.signum() == 0);
+  }
+
+  /** Counts one comment received, with its label when it was classified. */
+  void comment(io.inflow.protocol.event.CommentSentiment sentiment) {
+    commentsReceived++;
+    if (sentiment == null) return;
+    switch (sentiment.label()) {
+      case "positive" -> positive++;
+      case "negative" -> negative++;
+      default -> neutral++;
+    }
   }
 
   /** Revenue in {@code currency}: zero when none, null when the currency is unknown. */
@@ -89,6 +106,8 @@ final class Sums {
         .build(), settings);
     return new CampaignReport.Row(posts, views, impressions, reach, likes, comments, shares, saves,
         k.engagements(), commentsReceived, clicks, conversions, revenue, spend, k.engagementRateByReach(),
-        k.engagementRateByViews(), k.cpm(), k.cpe(), k.cpc(), k.roas(), k.conversionRate());
+        k.engagementRateByViews(), k.cpm(), k.cpe(), k.cpc(), k.roas(), k.conversionRate(), positive, neutral,
+        negative, positive + neutral + negative == 0 ? null : BigDecimal.valueOf(positive - negative)
+            .divide(BigDecimal.valueOf(positive + neutral + negative), 4, java.math.RoundingMode.HALF_EVEN));
   }
 }

@@ -13,6 +13,14 @@ import morfologik.stemming.polish.PolishStemmer;
 final class Lemmas {
   /** Morfologik's stemmer keeps lookup buffers: one per thread. */
   private static final ThreadLocal<PolishStemmer> POLISH = ThreadLocal.withInitial(PolishStemmer::new);
+  /**
+   * Comment words follow a steep frequency curve, so each thread remembers its last lookups (at most
+   * {@value #CACHED} words, about 2 MB, then it starts over): most words then cost a hash lookup.
+   */
+  private static final int CACHED = 20_000;
+  private static final String UNKNOWN = new String("?");
+  private final ThreadLocal<java.util.HashMap<String, String>> polishCache =
+      ThreadLocal.withInitial(() -> new java.util.HashMap<>(4096));
 
   private final Lexicon lexicon;
 
@@ -22,6 +30,16 @@ final class Lemmas {
 
   /** A Polish word's lemma: one the lexicon knows if any reading has it, else the first; null if unknown. */
   String polish(String word) {
+    java.util.HashMap<String, String> cache = polishCache.get();
+    String cached = cache.get(word);
+    if (cached != null) return cached == UNKNOWN ? null : cached;
+    String lemma = lookupPolish(word);
+    if (cache.size() >= CACHED) cache.clear();
+    cache.put(word, lemma == null ? UNKNOWN : lemma);
+    return lemma;
+  }
+
+  private String lookupPolish(String word) {
     List<WordData> readings = POLISH.get().lookup(word);
     if (readings.isEmpty()) return null;
     String first = null;

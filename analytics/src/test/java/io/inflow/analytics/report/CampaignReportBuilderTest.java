@@ -158,6 +158,30 @@ class CampaignReportBuilderTest {
   }
 
   @Test
+  void commentSentimentIsCountedPerBucketAndPerPost() {
+    List<CampaignEvent> events = new java.util.ArrayList<>(twoDays());
+    String[] labels = {"positive", "positive", "negative", "neutral"};
+    List<io.inflow.protocol.event.IngestEvent> comments = new java.util.ArrayList<>();
+    for (int i = 0; i < labels.length; i++) {
+      var c = ReportFixtures.comment(i < 3 ? "p1" : "p2", "anna", day(2, 10 + i));
+      comments.add(c.withSentiment(new io.inflow.protocol.event.CommentSentiment("pl", labels[i], 0, List.of())));
+    }
+    events.add(new CampaignEvent.BatchRecorded(comments));
+    CampaignReport r = report(day(2, 0), day(4, 0), BucketSize.DAY, ReportDimension.POST, events);
+    Map<String, Row> rows = byKey(r);
+    assertEquals(List.of(2L, 0L, 1L), List.of(rows.get("p1").commentsPositive(), rows.get("p1").commentsNeutral(),
+        rows.get("p1").commentsNegative()));
+    assertEquals(0, new java.math.BigDecimal("0.3333").compareTo(rows.get("p1").netSentiment()));
+    assertEquals(1, rows.get("p2").commentsNeutral());
+    assertEquals(List.of(2L, 1L, 1L), List.of(r.total().commentsPositive(), r.total().commentsNeutral(),
+        r.total().commentsNegative()));
+    assertEquals(4, r.series().get(0).row().commentsPositive() + r.series().get(0).row().commentsNeutral()
+        + r.series().get(0).row().commentsNegative(), "all on the first day");
+    assertNull(report(day(2, 0), day(4, 0), BucketSize.DAY, ReportDimension.POST, twoDays()).total().netSentiment(),
+        "unclassified comments: no net sentiment");
+  }
+
+  @Test
   void byPostEachPostIsItsOwnRow() {
     CampaignReport r = report(day(2, 0), day(4, 0), BucketSize.DAY, ReportDimension.POST, twoDays());
     Map<String, Row> rows = byKey(r);

@@ -94,6 +94,10 @@ public record CampaignReport(
    * @param cpc spend ÷ clicks
    * @param roas revenue ÷ spend
    * @param conversionRate conversions ÷ clicks
+   * @param commentsPositive comments received that were classified positive at ingest
+   * @param commentsNeutral … neutral
+   * @param commentsNegative … negative
+   * @param netSentiment (positive − negative) ÷ classified comments, null without any
    */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Row(
@@ -117,5 +121,9 @@ public record CampaignReport(
       BigDecimal cpe,
       BigDecimal cpc,
       BigDecimal roas,
-      BigDecimal conversionRate) {}
+      BigDecimal conversionRate,
+      long commentsPositive,
+      long commentsNeutral,
+      long commentsNegative,
+      BigDecimal netSentiment) {}
 }

@@ -25,7 +25,7 @@ class ReportCsvTest {
 
   private static Row row(long views, long clicks, String revenue, String spend, String cpc) {
     return new Row(1, views, views * 2, views / 2, 10, 2, 1, 0, 13, 3, clicks, 1, d(revenue), d(spend),
-        d("0.0520000"), null, d("12.5000"), null, d(cpc), d("1.23457"), null);
+        d("0.0520000"), null, d("12.5000"), null, d(cpc), d("1.23457"), null, 2, 0, 1, d("0.3333"));
   }
 
   private static CampaignReport sample() {
@@ -51,7 +51,7 @@ class ReportCsvTest {
     String header = ReportCsv.write(sample()).lines().findFirst().orElseThrow();
     assertEquals("section,start,end,key,posts,views,impressions,reach,likes,comments,shares,saves,engagements,"
         + "commentsReceived,clicks,conversions,revenue,spend,engagementRateByReach,engagementRateByViews,cpm,"
-        + "cpe,cpc,roas,conversionRate", header);
+        + "cpe,cpc,roas,conversionRate,commentsPositive,commentsNeutral,commentsNegative,netSentiment", header);
     assertEquals(CampaignReport.Row.class.getRecordComponents().length + 4, ReportCsv.COLUMNS.size());
   }
 
@@ -60,9 +60,9 @@ class ReportCsvTest {
     String csv = ReportCsv.write(sample());
     String[] lines = csv.split("\r\n", -1);
     assertEquals("total,2026-11-02T00:00:00Z,2026-11-04T00:00:00Z,,1,95,190,47,10,2,1,0,13,3,4,1,129.50,40,"
-        + "0.0520000,,12.5000,,10.0000,1.23457,", lines[1]);
+        + "0.0520000,,12.5000,,10.0000,1.23457,,2,0,1,0.3333", lines[1]);
     assertEquals("series,2026-11-03T00:00:00Z,2026-11-04T00:00:00Z,,1,-5,-10,-2,10,2,1,0,13,3,0,1,-20.50,0,"
-        + "0.0520000,,12.5000,,,1.23457,", lines[3]);
+        + "0.0520000,,12.5000,,,1.23457,,2,0,1,0.3333", lines[3]);
     assertTrue(lines[4].startsWith("breakdown,2026-11-02T00:00:00Z,2026-11-04T00:00:00Z,anna,"), lines[4]);
     assertTrue(csv.contains(",\"a,\"\"quoted\"\"\r\nname \","), csv);
     assertTrue(csv.contains(",\"\",1,-5,"), "an empty key is quoted, a null key is not: " + csv);
@@ -78,7 +78,7 @@ class ReportCsvTest {
 
   @Test
   void anEmptyReportIsAHeaderATotalAndItsPoints() {
-    Row zero = new Row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, null, null, null, null, null);
+    Row zero = new Row(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, null, null, null, null, null, 0, 0, 0, null);
     var report = new CampaignReport("c", FROM, MID, "day", "post", null, zero, List.of(new Point(FROM, MID, zero)),
         List.of());
     List<ReportCsv.Line> parsed = ReportCsv.parse(ReportCsv.write(report));
@@ -95,7 +95,7 @@ class ReportCsvTest {
     assertEquals("record 2: revenue '12x' is not a number", badNumber.getMessage());
     var shortRecord = assertThrows(IllegalArgumentException.class,
         () -> ReportCsv.parse(String.join(",", ReportCsv.COLUMNS) + "\r\ntotal,2026-11-02T00:00:00Z\r\n"));
-    assertEquals("record 2: 2 fields, expected 25", shortRecord.getMessage());
+    assertEquals("record 2: 2 fields, expected 29", shortRecord.getMessage());
     var section = assertThrows(IllegalArgumentException.class, () -> ReportCsv.parse(csv.replace("total,", "sum,")));
     assertEquals("record 2: unknown section 'sum'", section.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ReportCsv.parse(""));
