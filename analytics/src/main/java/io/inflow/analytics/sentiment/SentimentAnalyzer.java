@@ -77,8 +77,29 @@ public final class SentimentAnalyzer {
     return DEFAULT_THRESHOLD;
   }
 
+  /**
+   * Short comments repeat a lot ("Super!", "Love it 😍", "Pierwsza!"): each thread remembers the
+   * classification of up to {@value #SHORT_CACHED} texts of at most {@value #SHORT} chars (then it
+   * starts over). The analysis is deterministic, so this changes no result.
+   */
+  static final int SHORT = 40;
+  static final int SHORT_CACHED = 10_000;
+  private final ThreadLocal<java.util.HashMap<String, CommentSentiment>> shortTexts =
+      ThreadLocal.withInitial(() -> new java.util.HashMap<>(1024));
+
   /** What a comment becomes at ingest. */
   public CommentSentiment classify(String text) {
+    if (text.length() > SHORT) return classifyNow(text);
+    java.util.HashMap<String, CommentSentiment> cache = shortTexts.get();
+    CommentSentiment known = cache.get(text);
+    if (known != null) return known;
+    CommentSentiment c = classifyNow(text);
+    if (cache.size() >= SHORT_CACHED) cache.clear();
+    cache.put(text, c);
+    return c;
+  }
+
+  private CommentSentiment classifyNow(String text) {
     Analysis a = analyze(text);
     return new CommentSentiment(a.language(), a.label().wireName(), round(a.score()), a.terms());
   }

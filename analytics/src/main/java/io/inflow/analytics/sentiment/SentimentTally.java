@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * An entity's comment sentiment: counts per label to date, per language, per post, and the terms of
- * its last {@value #NEGATIVE_KEPT} negative comments (for "top negative terms" over any recent
- * window). Memory: 3 longs per post plus at most {@value #NEGATIVE_KEPT} × 5 terms. Rolling windows
+ * An entity's comment sentiment: counts per label to date, per language, per post (the
+ * {@value SentimentView#POSTS_SHOWN} posts commented on most recently), and the terms of its last
+ * {@value #NEGATIVE_KEPT} negative comments (for "top negative terms" over any recent window).
+ * Memory: bounded, about 50 × 100 bytes for posts plus {@value #NEGATIVE_KEPT} × 5 terms. Rolling windows
  * of the three labels live in the entity's {@code ActivityWindows} ({@link Metric#COMMENTS_POSITIVE}…).
  * Comments without a classification (journals from before sentiment) are not counted.
  */
@@ -27,7 +28,8 @@ public final class SentimentTally {
 
   private final long[] counts = new long[3];
   private final Map<String, Long> languages = new TreeMap<>();
-  private final Map<String, long[]> posts = new HashMap<>();
+  /** Counts per post, the most recently commented last, at most {@link SentimentView#POSTS_SHOWN}. */
+  private final LinkedHashMap<String, long[]> posts = new LinkedHashMap<>();
   private final long[] negativeAt = new long[NEGATIVE_KEPT];
   private final String[][] negativeTerms = new String[NEGATIVE_KEPT][];
   private long negativesSeen;
@@ -57,7 +59,13 @@ public final class SentimentTally {
     SentimentLabel label = SentimentLabel.fromWire(s.label());
     counts[label.ordinal()]++;
     languages.merge(s.language(), 1L, Long::sum);
-    if (postId != null) posts.computeIfAbsent(postId, p -> new long[3])[label.ordinal()]++;
+    if (postId != null) {
+      long[] c = posts.remove(postId);
+      if (c == null) c = new long[3];
+      c[label.ordinal()]++;
+      posts.put(postId, c);
+      if (posts.size() > SentimentView.POSTS_SHOWN) posts.remove(posts.keySet().iterator().next());
+    }
     if (label == SentimentLabel.NEGATIVE) {
       int slot = (int) (negativesSeen++ % NEGATIVE_KEPT);
       negativeAt[slot] = postedAt.getEpochSecond();
@@ -78,11 +86,6 @@ public final class SentimentTally {
     return Map.copyOf(languages);
   }
 
-  /** Positive, neutral, negative counts of a post's comments (zeros when none). */
-  public long[] post(String postId) {
-    long[] c = posts.get(postId);
-    return c == null ? new long[3] : c.clone();
-  }
 
   /**
    * The terms most often found in kept negative comments posted in [{@code from}, {@code to}], most
@@ -103,7 +106,7 @@ public final class SentimentTally {
   }
 
   public Snapshot snapshot() {
-    Map<String, long[]> p = new HashMap<>();
+    Map<String, long[]> p = new LinkedHashMap<>();
     posts.forEach((k, v) -> p.put(k, v.clone()));
     List<NegativeComment> negatives = new ArrayList<>();
     int kept = (int) Math.min(negativesSeen, NEGATIVE_KEPT);
@@ -121,7 +124,7 @@ public final class SentimentTally {
     if (s == null) return t;
     System.arraycopy(s.counts(), 0, t.counts, 0, 3);
     t.languages.putAll(s.languages());
-    s.posts().forEach((k, v) -> t.posts.put(k, v.clone()));
+    s.posts().forEach((k, v) -> t.posts.put(k, v.clone())); // Jackson keeps a map's order both ways
     for (NegativeComment n : s.negatives()) {
       int slot = (int) (t.negativesSeen++ % NEGATIVE_KEPT);
       t.negativeAt[slot] = n.postedAt().getEpochSecond();
@@ -135,19 +138,30 @@ public final class SentimentTally {
    * {@code now}, languages, the top terms of the kept negative comments, and {@code crisis} if open.
    */
   public SentimentView view(CrisisWatch.Counts windows, Instant now, CrisisAlertDetails crisis) {
-    Map<String, SentimentView.Window> w = new LinkedHashMap<>();
+    Map<String, SentimentView.Counts> w = new LinkedHashMap<>();
     for (Window window : Window.values()) {
       if (window == Window.TO_DATE) continue;
       long p = windows.sum(Metric.COMMENTS_POSITIVE, window, now);
       long u = windows.sum(Metric.COMMENTS_NEUTRAL, window, now);
       long n = windows.sum(Metric.COMMENTS_NEGATIVE, window, now);
-      w.put(window.wireName(), new SentimentView.Window(p + u + n, p, u, n, ratio(p - n, p + u + n)));
+      w.put(window.wireName(), counts(p, u, n));
+    }
+    Map<String, SentimentView.Counts> perPost = new LinkedHashMap<>();
+    List<String> ids = new ArrayList<>(posts.keySet());
+    for (int i = ids.size() - 1; i >= 0; i--) { // most recently commented first
+      long[] c = posts.get(ids.get(i));
+      perPost.put(ids.get(i), counts(c[2], c[1], c[0]));
     }
     long total = total();
     List<SentimentView.Term> terms = topNegativeTerms(Instant.MIN, Instant.MAX, 10).stream()
         .map(t -> new SentimentView.Term(t.term(), t.count())).toList();
     return new SentimentView(total, counts[2], counts[1], counts[0], ratio(counts[2], total), ratio(counts[1], total),
-        ratio(counts[0], total), ratio(counts[2] - counts[0], total), w, languages(), terms, crisis);
+        ratio(counts[0], total), ratio(counts[2] - counts[0], total), w, perPost, languages(), terms, crisis);
+  }
+
+  private static SentimentView.Counts counts(long positive, long neutral, long negative) {
+    long n = positive + neutral + negative;
+    return new SentimentView.Counts(n, positive, neutral, negative, ratio(positive - negative, n));
   }
 
   /** {@code a / b} to four places, null when {@code b} is 0. */

@@ -133,5 +133,7 @@ class SentimentRoutesTest {
     }
     JsonNode influencer = http.get("/api/v1/influencers/ola").json().get("sentiment");
     assertEquals(228, influencer.get("comments").asLong(), influencer.toString());
+    assertEquals(228, influencer.get("posts").get("p1").get("comments").asLong(), "per post");
+    assertTrue(influencer.get("windows").has("24h"), influencer.toString());
   }
 }
