@@ -72,8 +72,8 @@ public final class SentimentBench {
     }
     List<String> all = byFile.values().stream().flatMap(List::stream).toList();
     SentimentAnalyzer analyzer = SentimentAnalyzer.lexiconOnly();
-    out.printf(Locale.ROOT, "Inflow sentiment bench: %d comments from %d files, warm-up %s, %s per measurement%n",
-        all.size(), files.size(), warmup, duration);
+    out.printf(Locale.ROOT, "Inflow sentiment bench: %d comments from %d files, warm-up %.1f s, %.1f s per measurement%n",
+        all.size(), files.size(), warmup.toMillis() / 1000.0, duration.toMillis() / 1000.0);
     rate(analyzer, all, 1, warmup, false); // JIT, lexicons, Lingua models
     Map<String, Object> result = new LinkedHashMap<>();
     double single = rate(analyzer, all, 1, duration, false);
