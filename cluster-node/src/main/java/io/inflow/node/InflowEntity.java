@@ -2,11 +2,13 @@ package io.inflow.node;
 
 import io.inflow.analytics.common.BatchSplit;
 import io.inflow.node.ingest.BatchAck;
+import io.inflow.node.metrics.NodeMetrics;
 import io.inflow.protocol.event.IngestEvent;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
@@ -30,6 +32,8 @@ public abstract class InflowEntity<C, E, S> extends EventSourcedBehaviorWithEnfo
   protected final EntitySettings settings;
   private final Set<String> tags;
   private final ActorRef<SummaryWriter.Command> summaries;
+  /** Whether this incarnation counts in {@code inflow_entities_alive} (from recovery to stop). */
+  private boolean counted;
 
   /** {@code summaries} (nullable in unit tests) is told after each persist that this entity changed. */
   protected InflowEntity(EntityTypeKey<C> key, String tagPrefix, String entityId, EntitySettings settings,
@@ -61,7 +65,19 @@ public abstract class InflowEntity<C, E, S> extends EventSourcedBehaviorWithEnfo
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), state -> {
           publishSummary(state);
+          var metrics = NodeMetrics.get();
+          if (metrics != null && !counted) {
+            counted = true;
+            metrics.entityStarted(isCampaign());
+          }
           onRecovered(state);
+        })
+        .onSignal(PostStop.instance(), state -> {
+          var metrics = NodeMetrics.get();
+          if (metrics != null && counted) {
+            counted = false;
+            metrics.entityStopped(isCampaign());
+          }
         })
         .build();
   }
@@ -114,8 +130,11 @@ public abstract class InflowEntity<C, E, S> extends EventSourcedBehaviorWithEnfo
       ActorRef<StatusReply<BatchAck>> replyTo) {
     BatchAck ack = new BatchAck(split.fresh().size(), split.duplicateIds());
     if (split.fresh().isEmpty()) return Effect().reply(replyTo, StatusReply.success(ack));
+    long started = System.nanoTime();
     return Effect().persist(toEvent.apply(split.fresh()))
         .thenRun(next -> {
+          var metrics = NodeMetrics.get();
+          if (metrics != null) metrics.persisted(isCampaign(), System.nanoTime() - started, split.fresh().size());
           afterPersist(next);
           afterBatch(next, split.fresh());
         })

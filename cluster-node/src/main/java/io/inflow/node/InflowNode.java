@@ -126,6 +126,7 @@ public final class InflowNode implements AutoCloseable {
       EmbeddedCassandra cassandra) {
     AccountScorer accountScorer = accountClassifier(inflow);
     SentimentAnalyzer sentiment = sentimentAnalyzer(inflow);
+    io.inflow.node.metrics.NodeMetrics.start(inflow);
     joinCluster(system, inflow);
     boolean onCassandra = system.settings().config().getString("pekko.persistence.journal.plugin")
         .startsWith(JournalSchema.PLUGIN_PATH);

@@ -76,6 +76,7 @@ public final class ApiRoutes extends AllDirectives {
   private final EventCodec eventCodec;
   private final Accounts accounts;
   private final Texts texts;
+  private final io.inflow.node.metrics.NodeMetrics metrics;
   private final Guard guard;
   private final BrandDirectory brands;
   private final IngestScope ingestScope;
@@ -106,6 +107,7 @@ public final class ApiRoutes extends AllDirectives {
     this.eventCodec = eventCodec;
     this.accounts = accounts;
     this.texts = texts;
+    this.metrics = java.util.Objects.requireNonNull(io.inflow.node.metrics.NodeMetrics.get(), "NodeMetrics.start first");
     this.errors = exceptionHandler();
   }
 
@@ -155,6 +157,9 @@ public final class ApiRoutes extends AllDirectives {
     h.put(Endpoint.AUDIT_LOG, (caller, id) -> auditLog());
     h.put(Endpoint.CLASSIFY_ACCOUNTS, (caller, id) -> classifyAccounts());
     h.put(Endpoint.CLASSIFY_SENTIMENT, (caller, id) -> classifySentiment());
+    h.put(Endpoint.METRICS, (caller, id) -> complete(org.apache.pekko.http.javadsl.model.HttpResponse.create()
+        .withEntity(org.apache.pekko.http.javadsl.model.ContentTypes.parse("text/plain; version=0.0.4; charset=utf-8"),
+            metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     var missing = java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(h.keySet()));
     if (!missing.isEmpty()) throw new IllegalStateException("endpoints without a handler: " + missing);
     return java.util.Collections.unmodifiableMap(h);
@@ -180,13 +185,17 @@ public final class ApiRoutes extends AllDirectives {
         if (id == null) continue;
         pathKnown = true;
         if (!endpoint.method().equals(request.method().name())) continue;
-        return guard.endpoint(endpoint, endpoint.resource(id), errors,
+        long started = System.nanoTime();
+        return mapResponse(response -> {
+          metrics.request(endpoint.name(), response.status().intValue(), System.nanoTime() - started);
+          return response;
+        }, () -> guard.endpoint(endpoint, endpoint.resource(id), errors,
             caller -> {
               if (id.isEmpty()) return handlers.get(endpoint).handle(caller, null);
               String problem = io.inflow.protocol.codec.EntityIds.problem(id, eventCodec.limits());
               if (problem != null) throw invalidParameter("id", "the id in the path " + problem);
               return scoped(endpoint.scope(), caller, id, () -> handlers.get(endpoint).handle(caller, id));
-            });
+            }));
       }
       if (pathKnown) {
         throw new ApiException(StatusCodes.METHOD_NOT_ALLOWED, "method_not_allowed",
@@ -321,6 +330,7 @@ public final class ApiRoutes extends AllDirectives {
         throw ApiException.badRequest("empty_body", "the request has no events", List.of());
       }
       if (parsed.events().isEmpty()) {
+        metrics.ingested(0, 0, parsed.rejected().size());
         throw ApiException.badRequest("invalid_events",
             parsed.rejected().size() + " event(s) rejected, none accepted", parsed.rejected());
       }
@@ -328,8 +338,10 @@ public final class ApiRoutes extends AllDirectives {
           parsed.events().stream().map(NumberedEvent::event).toList();
       var allowed = caller.ingestLimitedToBrands()
           ? ingestScope.check(caller, parsed.events()) : java.util.concurrent.CompletableFuture.<Void>completedFuture(null);
-      return onSuccess(allowed.thenCompose(ok -> ingest.ingest(events)), outcome -> json(StatusCodes.OK,
-          new IngestResult(outcome.accepted(), outcome.duplicates(), parsed.rejected())));
+      return onSuccess(allowed.thenCompose(ok -> ingest.ingest(events)), outcome -> {
+        metrics.ingested(outcome.accepted(), outcome.duplicates(), parsed.rejected().size());
+        return json(StatusCodes.OK, new IngestResult(outcome.accepted(), outcome.duplicates(), parsed.rejected()));
+      });
     }));
   }
 

@@ -17,6 +17,8 @@ import java.util.Set;
 public enum Endpoint {
   HEALTH_ALIVE("GET", "/health/alive", null, Scope.NONE),
   HEALTH_READY("GET", "/health/ready", null, Scope.NONE),
+  /** Prometheus text format; Prometheus scrapes it with an admin token ({@code authorization.credentials_file}). */
+  METRICS("GET", "/metrics", EnumSet.of(Role.ADMIN), Scope.NONE),
   POST_EVENTS("POST", "/api/v1/events", EnumSet.of(Role.ADMIN, Role.INGEST), Scope.EVENTS),
   PUT_CAMPAIGN("PUT", "/api/v1/campaigns/{id}", EnumSet.of(Role.ADMIN), Scope.NONE),
   GET_CAMPAIGN("GET", "/api/v1/campaigns/{id}", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.CAMPAIGN),

@@ -102,6 +102,8 @@ public final class LiveRegistry extends AbstractBehavior<LiveRegistry.Command> {
   private Behavior<Command> onAttach(Attach attach) {
     Entry entry = active(attach.campaignId());
     if (entry.sessions.add(attach.session())) {
+      var metrics = io.inflow.node.metrics.NodeMetrics.get();
+      if (metrics != null) metrics.subscriberJoined();
       getContext().watchWith(attach.session(), new SessionEnded(attach.campaignId(), attach.session()));
       entry.feed.tell(new LiveFeed.Attach(attach.session()));
     }
@@ -111,6 +113,8 @@ public final class LiveRegistry extends AbstractBehavior<LiveRegistry.Command> {
   private Behavior<Command> onSessionEnded(SessionEnded ended) {
     Entry entry = entries.get(ended.campaignId());
     if (entry != null && entry.sessions.remove(ended.session())) {
+      var metrics = io.inflow.node.metrics.NodeMetrics.get();
+      if (metrics != null) metrics.subscriberLeft();
       entry.feed.tell(new LiveFeed.Detach(ended.session()));
       entry.lastActivityNanos = System.nanoTime();
     }

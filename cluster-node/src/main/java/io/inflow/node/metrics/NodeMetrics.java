@@ -1,0 +1,122 @@
+package io.inflow.node.metrics;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import kamon.Kamon;
+import kamon.metric.Gauge;
+import kamon.metric.Histogram;
+import kamon.metric.MeasurementUnit;
+import kamon.prometheus.PrometheusReporter;
+
+/**
+ * The node's metrics, recorded with Kamon and served in Prometheus text format on {@code /metrics}
+ * (the Prometheus reporter's embedded server stays off: one port, one authentication). Series are
+ * grouped by entity type, outcome or route, never one per entity.
+ *
+ * <table>
+ *   <tr><td>{@code inflow_ingest_events_total{outcome}}</td><td>events per ingest outcome:
+ *       {@code accepted}, {@code duplicate}, {@code rejected} (their rate is the ingest rate)</td></tr>
+ *   <tr><td>{@code inflow_persist_latency_seconds{entity}}</td><td>from a batch's command to its
+ *       durable write, per entity type (histogram)</td></tr>
+ *   <tr><td>{@code inflow_persist_batch_events{entity}}</td><td>events per persisted batch (histogram)</td></tr>
+ *   <tr><td>{@code inflow_entities_alive{entity}}</td><td>entities running on this node (gauge)</td></tr>
+ *   <tr><td>{@code inflow_websocket_subscribers}</td><td>live subscribers on this node (gauge)</td></tr>
+ *   <tr><td>{@code inflow_http_request_duration_seconds{endpoint,status}}</td><td>per route of the
+ *       endpoint catalogue (histogram)</td></tr>
+ * </table>
+ *
+ * Kamon is one per JVM: every node of a JVM (tests) shares these series. Snapshots are taken every
+ * {@code inflow.metrics.tick-interval}, so a scrape shows the figures of the last completed tick.
+ */
+public final class NodeMetrics {
+  private static volatile NodeMetrics instance;
+
+  private final PrometheusReporter reporter;
+  private final kamon.metric.Counter accepted, duplicates, rejected;
+  private final Histogram influencerPersist, campaignPersist, influencerBatch, campaignBatch;
+  private final Gauge influencersAlive, campaignsAlive, subscribers;
+
+  private NodeMetrics(Duration tick) {
+    Config config = ConfigFactory.parseString("""
+        kamon.metric.tick-interval = %d ms
+        kamon.prometheus.start-embedded-http-server = no
+        kamon.prometheus.include-environment-tags = no
+        kamon.status-page.enabled = no
+        kamon.init.hide-banner = true
+        kamon.modules.prometheus-reporter.enabled = no
+        kamon.modules.status-page.enabled = no
+        """.formatted(tick.toMillis())).withFallback(ConfigFactory.load(NodeMetrics.class.getClassLoader()));
+    Kamon.initWithoutAttaching(config); // no instrumentation agent: every series here is recorded explicitly
+    reporter = new PrometheusReporter("kamon.prometheus", config);
+    Kamon.addReporter("inflow-prometheus", reporter);
+    var events = Kamon.counter("inflow_ingest_events", "events per ingest outcome");
+    accepted = events.withTag("outcome", "accepted");
+    duplicates = events.withTag("outcome", "duplicate");
+    rejected = events.withTag("outcome", "rejected");
+    var persist = Kamon.histogram("inflow_persist_latency", "command to durable write of a batch", MeasurementUnit.time().nanoseconds());
+    influencerPersist = persist.withTag("entity", "influencer");
+    campaignPersist = persist.withTag("entity", "campaign");
+    var batch = Kamon.histogram("inflow_persist_batch_events", "events per persisted batch");
+    influencerBatch = batch.withTag("entity", "influencer");
+    campaignBatch = batch.withTag("entity", "campaign");
+    var alive = Kamon.gauge("inflow_entities_alive", "entities running on this node");
+    influencersAlive = alive.withTag("entity", "influencer");
+    campaignsAlive = alive.withTag("entity", "campaign");
+    subscribers = Kamon.gauge("inflow_websocket_subscribers", "live subscribers on this node").withoutTags();
+  }
+
+  /** The JVM's metrics, started on first use with {@code inflow.metrics.tick-interval}. */
+  public static NodeMetrics start(Config inflow) {
+    NodeMetrics m = instance;
+    if (m == null) {
+      synchronized (NodeMetrics.class) {
+        if (instance == null) instance = new NodeMetrics(inflow.getDuration("metrics.tick-interval"));
+        m = instance;
+      }
+    }
+    return m;
+  }
+
+  /** The metrics if started, else null (entities of unit tests without a node). */
+  public static NodeMetrics get() {
+    return instance;
+  }
+
+  /** The last tick's snapshot in Prometheus text format. */
+  public String scrape() {
+    return reporter.scrapeData();
+  }
+
+  public void ingested(long acceptedEvents, long duplicateEvents, long rejectedEvents) {
+    if (acceptedEvents > 0) accepted.increment(acceptedEvents);
+    if (duplicateEvents > 0) duplicates.increment(duplicateEvents);
+    if (rejectedEvents > 0) rejected.increment(rejectedEvents);
+  }
+
+  public void persisted(boolean campaign, long nanos, int events) {
+    (campaign ? campaignPersist : influencerPersist).record(Math.max(0, nanos));
+    (campaign ? campaignBatch : influencerBatch).record(events);
+  }
+
+  public void entityStarted(boolean campaign) {
+    (campaign ? campaignsAlive : influencersAlive).increment();
+  }
+
+  public void entityStopped(boolean campaign) {
+    (campaign ? campaignsAlive : influencersAlive).decrement();
+  }
+
+  public void subscriberJoined() {
+    subscribers.increment();
+  }
+
+  public void subscriberLeft() {
+    subscribers.decrement();
+  }
+
+  public void request(String endpoint, int status, long nanos) {
+    Kamon.histogram("inflow_http_request_duration", "request handling time per route", MeasurementUnit.time().nanoseconds())
+        .withTag("endpoint", endpoint).withTag("status", String.valueOf(status)).record(Math.max(0, nanos));
+  }
+}
