@@ -48,6 +48,18 @@ class AccountClassifierTest {
   }
 
   @Test
+  void forestsAreReadTreeByTreeWithTribuosOwnProbabilities() {
+    for (AccountClassifier c : List.of(trained, AccountClassifier.shipped())) {
+      assertTrue(c.readsTreeByTree());
+      for (LabelledAccount a : accounts(3, 400)) {
+        var example = new org.tribuo.impl.ArrayExample<>(org.tribuo.classification.LabelFactory.UNKNOWN_LABEL,
+            AccountFeatures.nameArray(), AccountFeatures.values(a.account()));
+        assertEquals(AccountClassifier.tribuoProbability(c.model(), example), c.suspiciousProbability(a.account()), 1e-9);
+      }
+    }
+  }
+
+  @Test
   void aModelTrainedOnSeparableAccountsClassifiesNewOnes() {
     AccountEvaluation evaluation = AccountEvaluation.of(trained, holdout);
     assertTrue(evaluation.scores().f1() > 0.98, evaluation.report("holdout"));
