@@ -233,6 +233,17 @@ public final class InflowNode implements AutoCloseable {
   }
 
   private static void joinCluster(ActorSystem<Void> system, Config inflow) {
+    String bootstrap = inflow.getString("cluster.bootstrap");
+    if (bootstrap.equals("kubernetes")) {
+      var classic = org.apache.pekko.actor.typed.javadsl.Adapter.toClassic(system);
+      org.apache.pekko.management.javadsl.PekkoManagement.get(classic).start();
+      org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap.get(classic).start();
+      log.info("cluster bootstrap: Kubernetes API discovery of pods labelled app={}", inflow.getString("cluster.bootstrap-service"));
+      return;
+    }
+    if (!bootstrap.equals("seeds")) {
+      throw new IllegalArgumentException("inflow.cluster.bootstrap must be seeds or kubernetes, got '" + bootstrap + "'");
+    }
     Cluster cluster = Cluster.get(system);
     List<String> seeds = splitList(inflow.getString("cluster.seed-nodes"));
     var addresses = seeds.isEmpty()

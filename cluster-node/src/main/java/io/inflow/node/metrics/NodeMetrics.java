@@ -30,6 +30,14 @@ import kamon.prometheus.PrometheusReporter;
  * {@code inflow.metrics.tick-interval}, so a scrape shows the figures of the last completed tick.
  */
 public final class NodeMetrics {
+  /**
+   * The series names as Prometheus shows them (histograms add {@code _bucket}, {@code _sum} and
+   * {@code _count}); the deploy module checks that dashboards and alert rules use only these.
+   */
+  public static final java.util.List<String> SERIES = java.util.List.of("inflow_ingest_events_total",
+      "inflow_persist_latency_seconds", "inflow_persist_batch_events", "inflow_entities_alive",
+      "inflow_websocket_subscribers", "inflow_http_request_duration_seconds");
+
   private static volatile NodeMetrics instance;
 
   private final PrometheusReporter reporter;
