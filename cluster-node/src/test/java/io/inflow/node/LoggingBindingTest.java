@@ -15,4 +15,17 @@ class LoggingBindingTest {
     var factory = LoggerFactory.getILoggerFactory();
     assertTrue(factory instanceof ch.qos.logback.classic.LoggerContext, "SLF4J is bound to " + factory.getClass());
   }
+
+  @Test
+  void inflowLogFormatJsonSelectsTheJsonEncoder() throws Exception {
+    var context = new ch.qos.logback.classic.LoggerContext();
+    context.putProperty("INFLOW_LOG_FORMAT", "json");
+    var configurator = new ch.qos.logback.classic.joran.JoranConfigurator();
+    configurator.setContext(context);
+    configurator.doConfigure(LoggingBindingTest.class.getResource("/logback.xml"));
+    var appender = (ch.qos.logback.core.ConsoleAppender<?>) context.getLogger("ROOT").getAppender("json");
+    assertTrue(appender != null && appender.getEncoder() instanceof ch.qos.logback.classic.encoder.JsonEncoder);
+    assertTrue(context.getLogger("ROOT").getAppender("text") == null, "only the chosen format");
+    context.stop();
+  }
 }
