@@ -77,6 +77,7 @@ public final class ApiRoutes extends AllDirectives {
   private final Accounts accounts;
   private final Texts texts;
   private final io.inflow.node.metrics.NodeMetrics metrics;
+  private final io.inflow.node.cluster.ClusterStatus clusterStatus;
   private final Guard guard;
   private final BrandDirectory brands;
   private final IngestScope ingestScope;
@@ -91,7 +92,8 @@ public final class ApiRoutes extends AllDirectives {
    */
   public ApiRoutes(IngestService ingest, CampaignService campaigns, InfluencerService influencers,
       ReadModelService readModel, ReportService reports, LiveUpdates live, Readiness readiness,
-      EventCodec eventCodec, Security security, Accounts accounts, Texts texts) {
+      EventCodec eventCodec, Security security, Accounts accounts, Texts texts,
+      io.inflow.node.cluster.ClusterStatus clusterStatus) {
     this.guard = new Guard(security.verifier(), security.limiter(), security.audit(), security.nodeName(),
         new Guard.Settings(security.corsOrigins(), security.tls()));
     this.brands = security.brands();
@@ -107,6 +109,7 @@ public final class ApiRoutes extends AllDirectives {
     this.eventCodec = eventCodec;
     this.accounts = accounts;
     this.texts = texts;
+    this.clusterStatus = clusterStatus;
     this.metrics = java.util.Objects.requireNonNull(io.inflow.node.metrics.NodeMetrics.get(), "NodeMetrics.start first");
     this.errors = exceptionHandler();
   }
@@ -157,6 +160,7 @@ public final class ApiRoutes extends AllDirectives {
     h.put(Endpoint.AUDIT_LOG, (caller, id) -> auditLog());
     h.put(Endpoint.CLASSIFY_ACCOUNTS, (caller, id) -> classifyAccounts());
     h.put(Endpoint.CLASSIFY_SENTIMENT, (caller, id) -> classifySentiment());
+    h.put(Endpoint.CLUSTER_STATUS, (caller, id) -> onSuccess(clusterStatus.view(), view -> json(StatusCodes.OK, view)));
     h.put(Endpoint.METRICS, (caller, id) -> complete(org.apache.pekko.http.javadsl.model.HttpResponse.create()
         .withEntity(org.apache.pekko.http.javadsl.model.ContentTypes.parse("text/plain; version=0.0.4; charset=utf-8"),
             metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8))));

@@ -29,6 +29,8 @@ public enum Endpoint {
   INFLUENCER_FRAUD("GET", "/api/v1/influencers/{id}/fraud", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.INFLUENCER),
   BRAND_OVERVIEW("GET", "/api/v1/brands/{id}/overview", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.BRAND),
   AUDIT_LOG("GET", "/api/v1/audit", EnumSet.of(Role.ADMIN), Scope.NONE),
+  /** Members, leader, and shards and entities per node and entity type. */
+  CLUSTER_STATUS("GET", "/api/v1/cluster", EnumSet.of(Role.ADMIN), Scope.NONE),
   /** Classifies accounts sent in the body; reads no brand's data, so no brand check. */
   CLASSIFY_ACCOUNTS("POST", "/api/v1/analytics/accounts/classify", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.NONE),
   CLASSIFY_SENTIMENT("POST", "/api/v1/analytics/sentiment", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.NONE);

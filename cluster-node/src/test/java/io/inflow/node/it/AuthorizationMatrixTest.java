@@ -143,6 +143,7 @@ class AuthorizationMatrixTest {
         {"accounts":[{"accountId":"mx-acc","followers":10,"following":900,"posts":0,"biographyLength":0,
          "hasProfilePicture":false,"isPrivate":false,"usernameLength":12,"usernameDigitCount":8}]}""").status(),
         expect(403, 200, 200)));
+    rows.put(Endpoint.CLUSTER_STATUS, new Row(Role.ANALYST, Role.ADMIN, c -> c.get("/api/v1/cluster").status(), expect(403, 403, 200)));
     rows.put(Endpoint.METRICS, new Row(Role.ANALYST, Role.ADMIN, c -> c.get("/metrics").status(), expect(403, 403, 200)));
     rows.put(Endpoint.CLASSIFY_SENTIMENT, new Row(Role.INGEST, Role.ANALYST, c -> c.post("/api/v1/analytics/sentiment",
         "application/json", "{\"texts\":[\"Super film!\"]}").status(), expect(403, 200, 200)));
