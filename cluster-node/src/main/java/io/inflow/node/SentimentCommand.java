@@ -4,7 +4,6 @@ import io.inflow.analytics.eval.TribuoFiles;
 import io.inflow.analytics.sentiment.LabelledComment;
 import io.inflow.analytics.sentiment.SentimentAnalyzer;
 import io.inflow.analytics.sentiment.SentimentEvaluation;
-import io.inflow.analytics.sentiment.SentimentLabel;
 import io.inflow.analytics.sentiment.TrainedSentimentModel;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,8 +54,8 @@ final class SentimentCommand {
       out.printf(Locale.ROOT, "trained on %d of %d comments, seed %d; model written to %s%n", training.size(),
           comments.size(), seed, modelFile);
       if (!test.isEmpty()) {
-        out.println(evaluate(SentimentAnalyzer.withModel(model), test).report("held out (" + test.size() + "): trained model"));
-        out.println(evaluate(SentimentAnalyzer.lexiconOnly(), test).report("held out: lexicon alone"));
+        out.println(SentimentEvaluation.of(SentimentAnalyzer.withModel(model), test).report("held out (" + test.size() + "): trained model"));
+        out.println(SentimentEvaluation.of(SentimentAnalyzer.lexiconOnly(), test).report("held out: lexicon alone"));
       }
     });
   }
@@ -68,18 +67,9 @@ final class SentimentCommand {
           ? SentimentAnalyzer.withModel(TrainedSentimentModel.load(Path.of(flags.get("--model"))))
           : SentimentAnalyzer.lexiconOnly();
       List<LabelledComment> comments = LabelledComment.read(in);
-      out.println(evaluate(analyzer, comments).report((flags.containsKey("--model") ? "model " + flags.get("--model")
+      out.println(SentimentEvaluation.of(analyzer, comments).report((flags.containsKey("--model") ? "model " + flags.get("--model")
           : "default analyser (lexicon)") + " on " + in));
     });
-  }
-
-  static SentimentEvaluation evaluate(SentimentAnalyzer analyzer, List<LabelledComment> comments) {
-    List<SentimentLabel> truth = new ArrayList<>(), predicted = new ArrayList<>();
-    for (LabelledComment c : comments) {
-      truth.add(c.label());
-      predicted.add(analyzer.analyze(c.text()).label());
-    }
-    return SentimentEvaluation.of(truth, predicted);
   }
 
   private interface Body {

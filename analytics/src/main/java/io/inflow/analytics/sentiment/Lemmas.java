@@ -84,33 +84,20 @@ final class Lemmas {
     if (n > 4 && w.endsWith("ied")) out.add(w.substring(0, n - 3) + "y");
     if (n > 3 && w.endsWith("es")) out.add(w.substring(0, n - 2));
     if (n > 3 && w.endsWith("s")) out.add(w.substring(0, n - 1));
-    if (n > 4 && w.endsWith("ed")) {
-      String stem = w.substring(0, n - 2);
-      out.add(stem);
-      out.add(stem + "e");
-      if (doubled(stem)) out.add(stem.substring(0, stem.length() - 1));
-    }
-    if (n > 5 && w.endsWith("ing")) {
-      String stem = w.substring(0, n - 3);
-      out.add(stem);
-      out.add(stem + "e");
-      if (doubled(stem)) out.add(stem.substring(0, stem.length() - 1));
-    }
+    if (n > 4 && w.endsWith("ed")) addStem(out, w.substring(0, n - 2));
+    if (n > 5 && w.endsWith("ing")) addStem(out, w.substring(0, n - 3));
     if (n > 5 && w.endsWith("ily")) out.add(w.substring(0, n - 3) + "y");
     if (n > 4 && w.endsWith("ly")) out.add(w.substring(0, n - 2));
-    if (n > 5 && w.endsWith("est")) {
-      String stem = w.substring(0, n - 3);
-      out.add(stem);
-      out.add(stem + "e");
-      if (doubled(stem)) out.add(stem.substring(0, stem.length() - 1));
-    }
-    if (n > 4 && w.endsWith("er")) {
-      String stem = w.substring(0, n - 2);
-      out.add(stem);
-      out.add(stem + "e");
-      if (doubled(stem)) out.add(stem.substring(0, stem.length() - 1));
-    }
+    if (n > 5 && w.endsWith("est")) addStem(out, w.substring(0, n - 3));
+    if (n > 4 && w.endsWith("er")) addStem(out, w.substring(0, n - 2));
     return out;
+  }
+
+  /** The stem as it is, with a silent e, and without a doubled last consonant ("stopp" → "stop"). */
+  private static void addStem(List<String> out, String stem) {
+    out.add(stem);
+    out.add(stem + "e");
+    if (doubled(stem)) out.add(stem.substring(0, stem.length() - 1));
   }
 
   private static boolean doubled(String stem) {

@@ -100,7 +100,7 @@ public final class SentimentAnalyzer {
   }
 
   private CommentSentiment classifyNow(String text) {
-    Analysis a = analyze(text);
+    Analysis a = analyze(text, model != null); // the feature map only when a model reads it
     return new CommentSentiment(a.language(), a.label().wireName(), round(a.score()), a.terms());
   }
 
@@ -120,6 +120,11 @@ public final class SentimentAnalyzer {
       List<String> terms, Map<String, Double> features) {}
 
   public Analysis analyze(String text) {
+    return analyze(text, true);
+  }
+
+  /** @param withFeatures false leaves {@link Analysis#features()} empty (ingest without a model) */
+  private Analysis analyze(String text, boolean withFeatures) {
     List<Tokenizer.Token> tokens = Tokenizer.tokenize(text, lexicon);
     String language = languages.identify(text, tokens);
     boolean polish = language.equals("pl");
@@ -127,7 +132,8 @@ public final class SentimentAnalyzer {
     Scan scan = scored ? scan(tokens, polish, language.equals("en")) : Scan.EMPTY;
     double score = scan.sum / Math.sqrt(scan.sum * scan.sum + ALPHA);
     SentimentLabel label = !scored ? SentimentLabel.NEUTRAL : labelOf(score, threshold());
-    Map<String, Double> features = scored ? features(language, scan, score) : Map.of("lang:other", 1.0);
+    Map<String, Double> features = !withFeatures ? Map.of()
+        : scored ? features(language, scan, score) : Map.of("lang:other", 1.0);
     double finalScore = score;
     if (model != null && scored) {
       SentimentModel.Prediction p = model.predict(features);

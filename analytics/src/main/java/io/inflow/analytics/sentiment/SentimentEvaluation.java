@@ -17,6 +17,16 @@ public record SentimentEvaluation(long[][] confusion) {
     return new SentimentEvaluation(m);
   }
 
+  /** {@code analyzer}'s labels for the comments against their true labels. */
+  public static SentimentEvaluation of(SentimentAnalyzer analyzer, List<LabelledComment> comments) {
+    List<SentimentLabel> truth = new java.util.ArrayList<>(), predicted = new java.util.ArrayList<>();
+    for (LabelledComment c : comments) {
+      truth.add(c.label());
+      predicted.add(analyzer.analyze(c.text()).label());
+    }
+    return of(truth, predicted);
+  }
+
   public long total() {
     long n = 0;
     for (long[] row : confusion) for (long c : row) n += c;

@@ -22,21 +22,12 @@ class LabelledSetTest {
     return Path.of(LabelledSetTest.class.getResource("/sentiment/" + name).toURI());
   }
 
-  static SentimentEvaluation evaluate(SentimentAnalyzer analyzer, List<LabelledComment> comments) {
-    List<SentimentLabel> truth = new ArrayList<>(), predicted = new ArrayList<>();
-    for (LabelledComment c : comments) {
-      truth.add(c.label());
-      predicted.add(analyzer.analyze(c.text()).label());
-    }
-    return SentimentEvaluation.of(truth, predicted);
-  }
-
   @Test
   void polishAndEnglishSetsAreClassifiedWellAboveChance() throws Exception {
     for (String language : new String[] {"pl", "en"}) {
       List<LabelledComment> comments = LabelledComment.read(resource("labelled-" + language + ".tsv"));
       assertTrue(comments.size() >= 300, language + " set has " + comments.size() + " comments");
-      SentimentEvaluation e = evaluate(SentimentAnalyzer.lexiconOnly(), comments);
+      SentimentEvaluation e = SentimentEvaluation.of(SentimentAnalyzer.lexiconOnly(), comments);
       System.out.println(e.report("labelled-" + language + ".tsv"));
       long detected = comments.stream().filter(c -> SentimentAnalyzer.lexiconOnly().analyze(c.text()).language().equals(language)).count();
       System.out.printf("  detected as %s: %d of %d%n", language, detected, comments.size());

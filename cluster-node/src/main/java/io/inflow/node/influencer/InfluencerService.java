@@ -14,10 +14,6 @@ public class InfluencerService {
   private final java.util.concurrent.Executor executor;
   private final boolean fraudScoring;
 
-  public InfluencerService(ActorSystem<?> system, Duration askTimeout) {
-    this(system, askTimeout, true);
-  }
-
   /** @param fraudScoring {@code inflow.fraud.enabled} */
   public InfluencerService(ActorSystem<?> system, Duration askTimeout, boolean fraudScoring) {
     this.sharding = ClusterSharding.get(system);
