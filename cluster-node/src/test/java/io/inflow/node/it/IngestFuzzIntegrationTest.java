@@ -536,7 +536,11 @@ class IngestFuzzIntegrationTest {
     }
   }
 
-  /** The campaign and influencer views without what moves with the clock (rolling windows, pacing). */
+  /**
+   * The campaign and influencer views without what moves with the clock (rolling windows, pacing)
+   * and without alerts, which entities raise on their own timers after earlier accepted requests (a
+   * fraud level check lands up to a second after its batch).
+   */
   private String stateSnapshot() {
     long started = System.nanoTime();
     try {
@@ -558,7 +562,7 @@ class IngestFuzzIntegrationTest {
 
   private static JsonNode withoutClockFields(JsonNode node) {
     if (node instanceof ObjectNode object) {
-      object.remove(List.of("windows", "pacing", "growth"));
+      object.remove(List.of("windows", "pacing", "growth", "alerts"));
       object.forEach(IngestFuzzIntegrationTest::withoutClockFields);
     } else if (node instanceof ArrayNode array) {
       array.forEach(IngestFuzzIntegrationTest::withoutClockFields);
