@@ -8,6 +8,7 @@ import io.inflow.protocol.event.Attribution;
 import io.inflow.protocol.event.AudienceAccount;
 import io.inflow.protocol.event.AudienceSample;
 import io.inflow.protocol.event.Click;
+import io.inflow.analytics.common.Tier;
 import io.inflow.protocol.event.CommentPosted;
 import io.inflow.protocol.event.Conversion;
 import io.inflow.protocol.event.ConversionStatus;
@@ -54,8 +55,10 @@ import java.util.stream.StreamSupport;
  * mega), on mixed platforms (some with a second account); M campaigns, each in one currency with
  * a product catalogue; each influencer enrolled in at most one campaign with a fee and a discount
  * code. Traffic: posts are published and then observed repeatedly with cumulative counters that
- * only grow, quickly at first and then levelling off (views ≫ likes ≫ comments); comments in
- * Polish and English from a pool of authors; follower counts drifting; audience samples; clicks,
+ * only grow, quickly at first and then levelling off (views ≫ likes ≫ comments, at the organic
+ * rates of the influencer's tier and platform, {@link Norms}); comments in Polish and English
+ * written as real followers write them ({@link OrganicComments}: few exact repeats) by a pool of
+ * authors; follower counts drifting; audience samples; clicks,
  * paid orders attributed by discount code (some refunded later) and spend, all in the campaign's
  * currency.
  *
@@ -290,10 +293,12 @@ public final class TrafficGenerator implements Iterator<IngestEvent> {
     long followers = (long) Math.min(20_000_000, 2_000 / tail);
     String handle = TextPools.FIRST_NAMES.get(random.nextInt(TextPools.FIRST_NAMES.size()))
         + TextPools.HANDLE_SUFFIXES.get(random.nextInt(TextPools.HANDLE_SUFFIXES.size()));
-    double tierFactor = followers < 10_000 ? 1.3 : followers >= 1_000_000 ? 0.6 : 1.0;
-    Influencer influencer = new Influencer(index, prefix + "i" + index, handle,
-        uniform(0.02, 0.09) * tierFactor, uniform(0.01, 0.06), uniform(0.01, 0.06), uniform(0.02, 0.10));
+    // engagement as organic accounts of this tier and platform show it (Norms), spread per influencer
     Platform primary = weightedPlatform();
+    Tier tier = Tier.of(followers);
+    Influencer influencer = new Influencer(index, prefix + "i" + index, handle,
+        Norms.likesPerView(primary, tier) * logNormal(0.2), Norms.commentsPerLike(tier) * logNormal(0.3),
+        uniform(0.01, 0.06), uniform(0.02, 0.10));
     addAccount(influencer, primary, followers);
     if (random.nextDouble() < config.secondPlatformShare()) {
       List<Platform> others = new ArrayList<>(List.of(Platform.INSTAGRAM, Platform.TIKTOK, Platform.YOUTUBE));
@@ -434,13 +439,8 @@ public final class TrafficGenerator implements Iterator<IngestEvent> {
   }
 
   private long expectedViews(Account account) {
-    double followers = account.followers;
-    double views = switch (account.platform) {
-      case TIKTOK -> followers * Math.min(50, Math.exp(-1.0 + 1.2 * random.nextGaussian()));
-      case YOUTUBE -> followers * uniform(0.05, 0.4);
-      case FACEBOOK -> followers * uniform(0.02, 0.15);
-      default -> followers * uniform(0.08, 0.5);
-    };
+    double views = account.followers * Norms.viewsPerFollower(account.platform, Tier.of(account.followers))
+        * Math.min(20, logNormal(Norms.viewsSpread(account.platform)));
     return Math.max(50, Math.round(views));
   }
 
@@ -502,11 +502,10 @@ public final class TrafficGenerator implements Iterator<IngestEvent> {
       return metrics(post);
     }
     post.commentEvents++;
-    List<String> pool = random.nextDouble() < 0.6 ? TextPools.COMMENTS_POLISH : TextPools.COMMENTS_ENGLISH;
     // Nested draw skews towards low numbers: a few authors comment a lot, most rarely.
     String authorId = "u" + random.nextInt(random.nextInt(COMMENT_AUTHORS) + 1);
     return new CommentPosted(eventId(), post.influencer.id, post.id, campaignId(post.campaign),
-        prefix + "m" + (++commentCount), authorId, pool.get(random.nextInt(pool.size())), now());
+        prefix + "m" + (++commentCount), authorId, OrganicComments.write(random), now());
   }
 
   private FollowersObserved followers() {
@@ -641,6 +640,11 @@ public final class TrafficGenerator implements Iterator<IngestEvent> {
 
   private double uniform(double from, double to) {
     return from + (to - from) * random.nextDouble();
+  }
+
+  /** A log-normal factor with median e^(−σ²/2) and mean 1. */
+  private double logNormal(double sigma) {
+    return Math.exp(sigma * random.nextGaussian() - sigma * sigma / 2);
   }
 
   private static BigDecimal total(List<OrderItem> items) {

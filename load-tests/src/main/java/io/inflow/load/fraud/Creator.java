@@ -1,5 +1,6 @@
 package io.inflow.load.fraud;
 
+import io.inflow.load.Norms;
 import io.inflow.analytics.common.Tier;
 import io.inflow.protocol.event.Platform;
 import java.util.SplittableRandom;

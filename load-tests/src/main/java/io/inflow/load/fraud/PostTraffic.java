@@ -1,5 +1,7 @@
 package io.inflow.load.fraud;
 
+import io.inflow.load.Norms;
+import io.inflow.load.OrganicComments;
 import io.inflow.load.TextPools;
 import io.inflow.protocol.event.CommentPosted;
 import io.inflow.protocol.event.Platform;
@@ -184,7 +186,7 @@ final class PostTraffic {
     }
     double tau = Norms.saturationHours(c.platform) * 0.8;
     for (long i = 0; i < organicEvents; i++) {
-      String text = giveaway && random.nextBoolean() ? mention(random) + " " + mention(random) : OrganicComments.write(random);
+      String text = giveaway && random.nextBoolean() ? OrganicComments.mention(random) + " " + OrganicComments.mention(random) : OrganicComments.write(random);
       out.add(new Comment(organicTime(c, at, tau), fan(c), text));
     }
     for (long i = 0; i < botEvents; i++) {
@@ -246,13 +248,8 @@ final class PostTraffic {
       };
     }
     if (roll < 0.70) return TextPools.EMOJI_ONLY.get(random.nextInt(TextPools.EMOJI_ONLY.size()));
-    if (roll < 0.85) return mention(random);
+    if (roll < 0.85) return OrganicComments.mention(random);
     return TextPools.POD_COMMENTS.get(random.nextInt(TextPools.POD_COMMENTS.size()));
-  }
-
-  static String mention(SplittableRandom random) {
-    String name = TextPools.FIRST_NAMES.get(random.nextInt(TextPools.FIRST_NAMES.size()));
-    return "@" + name + (random.nextBoolean() ? "_" + (10 + random.nextInt(90)) : "." + name.charAt(0));
   }
 
   private static String format(Platform platform, SplittableRandom random) {

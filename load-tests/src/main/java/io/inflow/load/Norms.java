@@ -1,4 +1,4 @@
-package io.inflow.load.fraud;
+package io.inflow.load;
 
 import io.inflow.analytics.common.Tier;
 import io.inflow.protocol.event.Platform;
@@ -10,7 +10,7 @@ import io.inflow.protocol.event.Platform;
  * mega; YouTube and Facebook around 0.3–1.5%. Every rate is a median; influencers and posts spread
  * around it (log-normal).
  */
-final class Norms {
+public final class Norms {
 
   private Norms() {}
 
@@ -33,20 +33,20 @@ final class Norms {
   /** Comments per like, by tier (small accounts talk with their fans more). */
   private static final double[] COMMENTS_PER_LIKE = {0.07, 0.05, 0.035, 0.03, 0.025};
 
-  static double viewsPerFollower(Platform platform, Tier tier) {
+  public static double viewsPerFollower(Platform platform, Tier tier) {
     return VIEWS_PER_FOLLOWER[row(platform)][tier.ordinal()];
   }
 
-  static double likesPerView(Platform platform, Tier tier) {
+  public static double likesPerView(Platform platform, Tier tier) {
     return LIKES_PER_VIEW[row(platform)][tier.ordinal()];
   }
 
-  static double commentsPerLike(Tier tier) {
+  public static double commentsPerLike(Tier tier) {
     return COMMENTS_PER_LIKE[tier.ordinal()];
   }
 
   /** Spread (σ of the log) of views from post to post: TikTok's algorithm is the least predictable. */
-  static double viewsSpread(Platform platform) {
+  public static double viewsSpread(Platform platform) {
     return platform == Platform.TIKTOK ? 0.6 : 0.35;
   }
 
@@ -54,7 +54,7 @@ final class Norms {
    * Time constant in hours of how a post's counters saturate: most engagement comes in the first
    * hours, nearly all within three days; YouTube videos keep being found for longer.
    */
-  static double saturationHours(Platform platform) {
+  public static double saturationHours(Platform platform) {
     return switch (platform) {
       case YOUTUBE -> 30;
       case TIKTOK -> 14;
@@ -63,10 +63,10 @@ final class Norms {
   }
 
   /** Local (Polish, UTC+1) hour-of-day weights of activity: quiet at night, peak in the evening. */
-  static final double[] HOUR_WEIGHTS = {
+  public static final double[] HOUR_WEIGHTS = {
       2, 1, 0.6, 0.4, 0.4, 0.6, 1.2, 2.5, 3.5, 3.5, 3.5, 3.8, 4.2, 4, 3.8, 3.8, 4, 4.5, 5.5, 6.5, 7, 6.5, 5, 3.5};
 
-  static final double MAX_HOUR_WEIGHT = 7;
+  public static final double MAX_HOUR_WEIGHT = 7;
 
   private static int row(Platform platform) {
     return switch (platform) {

@@ -1,6 +1,5 @@
-package io.inflow.load.fraud;
+package io.inflow.load;
 
-import io.inflow.load.TextPools;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -12,7 +11,7 @@ import java.util.SplittableRandom;
  * texts, as real ones do. A fixed pool of sentences would repeat every text many times and make
  * honest audiences look like comment bots.
  */
-final class OrganicComments {
+public final class OrganicComments {
 
   private OrganicComments() {}
 
@@ -63,7 +62,7 @@ final class OrganicComments {
       "added extra garlic", "making it again tonight", "my partner wants more");
 
   /** One comment by a real follower. */
-  static String write(SplittableRandom r) {
+  public static String write(SplittableRandom r) {
     boolean polish = r.nextDouble() < 0.6;
     double roll = r.nextDouble();
     if (roll < 0.12) return pick(r, polish ? REACTIONS_PL : REACTIONS_EN);
@@ -90,11 +89,17 @@ final class OrganicComments {
   }
 
   private static String tagFriend(SplittableRandom r, boolean polish) {
-    String friend = PostTraffic.mention(r);
+    String friend = mention(r);
     List<String> asks = polish
         ? List.of(" zobacz to!", " musimy tam jechać", " to dla ciebie", " pamiętasz?", " robimy w sobotę?")
         : List.of(" look at this!", " we need to go", " this is so you", " remember this?", " saturday?");
     return friend + pick(r, asks);
+  }
+
+  /** A handle such as {@code @Ola_42} or {@code @Ola.O}, as people tag friends. */
+  public static String mention(SplittableRandom random) {
+    String name = TextPools.FIRST_NAMES.get(random.nextInt(TextPools.FIRST_NAMES.size()));
+    return "@" + name + (random.nextBoolean() ? "_" + (10 + random.nextInt(90)) : "." + name.charAt(0));
   }
 
   private static String pick(SplittableRandom r, List<String> list) {
