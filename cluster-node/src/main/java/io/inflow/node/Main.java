@@ -9,7 +9,8 @@ import java.util.List;
  * Command-line entry point of a node: {@code node [--demo]} starts embedded Cassandra (unless
  * contact points are configured) and a node, optionally loads the demo data, prints where the API
  * is, and runs until the process is told to stop (SIGTERM → graceful leave). The tools {@code
- * token}, {@code schema}, {@code train accounts} and {@code eval accounts} share its class path.
+ * cassandra} (the embedded Cassandra alone, for several nodes), {@code token}, {@code schema},
+ * {@code train|eval accounts|sentiment} share its class path.
  */
 public final class Main {
   private Main() {}
@@ -18,6 +19,11 @@ public final class Main {
     List<String> flags = Arrays.asList(args);
     if (flags.contains("schema")) {
       printSchema();
+      return;
+    }
+    if (!flags.isEmpty() && flags.get(0).equals("cassandra")) {
+      System.exit(CassandraCommand.run(InflowNode.loadConfig(ConfigFactory.empty()).getConfig("inflow"),
+          System.out, System.err));
       return;
     }
     if (!flags.isEmpty() && flags.get(0).equals("token")) {

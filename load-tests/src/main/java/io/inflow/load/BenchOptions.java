@@ -3,6 +3,7 @@ package io.inflow.load;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,7 +13,7 @@ import java.util.Set;
  * seconds (parsing shared with the other benches in {@link CliFlags}).
  */
 public record BenchOptions(
-    URI url,
+    List<URI> urls,
     Optional<String> token,
     Duration warmup,
     Duration duration,
@@ -35,7 +36,8 @@ public record BenchOptions(
   public static final String USAGE =
       """
       Usage: ingest-bench [options]
-        --url URL                  node base URL or full ingest URL   (default http://127.0.0.1:8080)
+        --url URL[,URL…]           node base URL or full ingest URL   (default http://127.0.0.1:8080);
+                                   several: connections spread over the nodes round-robin
         --token T                  send Authorization: Bearer T        (default none)
         --warmup D                 unmeasured warm-up                  (default 30s)
         --duration D               measured window                     (default 60s)
@@ -86,7 +88,8 @@ public record BenchOptions(
     CliFlags r = CliFlags.parse(args, Set.of("single-event-requests"));
     boolean single = r.bool("single-event-requests");
     BenchOptions options = new BenchOptions(
-        eventsUrl(r.text("url", "http://127.0.0.1:8080")),
+        java.util.Arrays.stream(r.text("url", "http://127.0.0.1:8080").split(",")).map(String::strip)
+            .filter(u -> !u.isEmpty()).map(BenchOptions::eventsUrl).toList(),
         Optional.ofNullable(r.text("token", null)).filter(t -> !t.isBlank()),
         r.duration("warmup", "30s"),
         r.duration("duration", "60s"),
@@ -104,6 +107,11 @@ public record BenchOptions(
         r.text("run-id", CliFlags.randomRunId()));
     r.rejectUnknown();
     return options;
+  }
+
+  /** The first node's ingest URL (connection i posts to {@code urls[i mod n]}). */
+  public URI url() {
+    return urls.get(0);
   }
 
   /** Events in one request body. */

@@ -4,6 +4,7 @@ import io.inflow.protocol.api.ErrorDetail;
 import io.inflow.protocol.api.IngestResult;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -122,18 +123,23 @@ public final class IngestBench {
     Clock clock = new Clock(start, start + options.warmup().toNanos(),
         start + options.warmup().toNanos() + options.duration().toNanos());
     Shared shared = new Shared(options.maxRequests());
-    HttpRequest.Builder template = HttpRequest.newBuilder(options.url())
-        .timeout(options.requestTimeout())
-        .header("Content-Type", pool.contentType())
-        .header("Accept", "application/json");
-    options.token().ifPresent(token -> template.header("Authorization", "Bearer " + token));
+    List<HttpRequest.Builder> templates = new ArrayList<>();
+    for (URI url : options.urls()) {
+      HttpRequest.Builder template = HttpRequest.newBuilder(url)
+          .timeout(options.requestTimeout())
+          .header("Content-Type", pool.contentType())
+          .header("Accept", "application/json");
+      options.token().ifPresent(token -> template.header("Authorization", "Bearer " + token));
+      templates.add(template);
+    }
 
     out.printf(Locale.ROOT, "Posting to %s with %d connections: warm-up %.1f s, then %.1f s measured%n",
-        options.url(), options.connections(), options.warmup().toMillis() / 1e3, options.duration().toMillis() / 1e3);
+        options.urls().size() == 1 ? options.url() : options.urls(), options.connections(),
+        options.warmup().toMillis() / 1e3, options.duration().toMillis() / 1e3);
     List<Worker> workers = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < options.connections(); i++) {
-      Worker worker = new Worker(pool, client, template, clock, shared);
+      Worker worker = new Worker(pool, client, templates.get(i % templates.size()), clock, shared);
       workers.add(worker);
       Thread thread = new Thread(worker, "bench-conn-" + i);
       thread.setDaemon(true);
@@ -212,7 +218,7 @@ public final class IngestBench {
     return new BenchResult(
         options.label(),
         options.singleEventRequests() ? "single-event" : "ndjson",
-        options.url().toString(),
+        options.urls().stream().map(URI::toString).collect(java.util.stream.Collectors.joining(",")),
         startedAt.toString(),
         options.runId(),
         options.connections(),
