@@ -214,6 +214,36 @@ class FraudScorerTest {
     assertEquals(before, SCORER.report("inf", restored, followers, before.computedAt()));
   }
 
+  /**
+   * Snapshots written before the comment ring grew on demand hold all 500 slots (zeros beyond the
+   * comments seen); they restore to the same report, and both restored trackers go on identically.
+   */
+  @Test
+  void fullSizeCommentRingsOfOlderSnapshotsRestoreAndGoOnTheSame() {
+    FraudFixtures f = organic();
+    for (int i = 0; i < 40; i++) f.comment("p1", "fan" + i, i % 3 == 0 ? "Super!" : "Great recipe number " + i, 50.1);
+    FraudTracker.Snapshot now = f.tracker().snapshot();
+    assertTrue(now.commentKeys().length < FraudTracker.COMMENTS_KEPT, "only filled slots are kept");
+    FraudTracker.Snapshot old = new FraudTracker.Snapshot(now.follows(), now.activity(), now.posts(),
+        java.util.Arrays.copyOf(now.commentFlags(), FraudTracker.COMMENTS_KEPT),
+        java.util.Arrays.copyOf(now.commentKeys(), FraudTracker.COMMENTS_KEPT), now.commentsSeen(), now.samples(),
+        now.coordination());
+    FraudTracker fromNew = FraudTracker.restore(now);
+    FraudTracker fromOld = FraudTracker.restore(old);
+    FraudReport before = report(f);
+    long followers = fromOld.follows(fromOld.mainPlatform()).lastEntry().getValue()[0];
+    assertEquals(before, SCORER.report("inf", fromOld, followers, before.computedAt()));
+    for (int i = 0; i < 600; i++) {
+      var c = new io.inflow.protocol.event.CommentPosted("n" + i, "inf", "p2", null, "k" + i, "fan" + (i % 70),
+          i % 2 == 0 ? "Super!" : "Looks tasty " + (i % 50), FraudFixtures.day(51));
+      fromNew.observeComment(c);
+      fromOld.observeComment(c);
+    }
+    assertEquals(SCORER.report("inf", fromNew, followers, before.computedAt()),
+        SCORER.report("inf", fromOld, followers, before.computedAt()));
+    assertEquals(FraudTracker.COMMENTS_KEPT, fromNew.snapshot().commentKeys().length, "a full ring");
+  }
+
   @Test
   void wilsonIntervalAgreesWithCommonsMath() {
     for (int[] c : new int[][] {{100, 30}, {30, 1}, {500, 250}, {40, 39}}) {
