@@ -45,6 +45,11 @@ public final class Norms {
     return COMMENTS_PER_LIKE[tier.ordinal()];
   }
 
+  /** A log-normal factor with mean 1: e^(σ·N(0,1) − σ²/2). Spreads every rate above around its median. */
+  public static double logNormal(java.util.random.RandomGenerator random, double sigma) {
+    return Math.exp(sigma * random.nextGaussian() - sigma * sigma / 2);
+  }
+
   /** Spread (σ of the log) of views from post to post: TikTok's algorithm is the least predictable. */
   public static double viewsSpread(Platform platform) {
     return platform == Platform.TIKTOK ? 0.6 : 0.35;

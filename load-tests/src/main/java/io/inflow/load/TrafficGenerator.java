@@ -642,9 +642,8 @@ public final class TrafficGenerator implements Iterator<IngestEvent> {
     return from + (to - from) * random.nextDouble();
   }
 
-  /** A log-normal factor with median e^(−σ²/2) and mean 1. */
   private double logNormal(double sigma) {
-    return Math.exp(sigma * random.nextGaussian() - sigma * sigma / 2);
+    return Norms.logNormal(random, sigma);
   }
 
   private static BigDecimal total(List<OrderItem> items) {

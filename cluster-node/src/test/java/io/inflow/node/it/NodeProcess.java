@@ -47,7 +47,7 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** Launches the node; {@link #awaitUp} waits for it. Nodes of one test share {@code dataDir}. */
-  void start(List<String> seeds, String contactPoint, String keyspace, Path dataDir, String... extraConfig) {
+  void start(List<String> seeds, String contactPoint, String keyspace, Path dataDir) {
     if (alive()) throw new IllegalStateException("node " + number + " already runs");
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>(List.of(
@@ -60,7 +60,6 @@ final class NodeProcess implements AutoCloseable {
         "-Dinflow.cassandra.keyspace=" + keyspace,
         "-Dinflow.data-dir=" + dataDir,
         "-Dinflow.auth.hs256-secret=" + TestTokens.SECRET));
-    for (String c : extraConfig) command.add("-D" + c);
     command.addAll(List.of("-cp", classPath, "io.inflow.node.Main"));
     try {
       Files.writeString(log, "---- start " + java.time.Instant.now() + "\n", StandardCharsets.UTF_8,

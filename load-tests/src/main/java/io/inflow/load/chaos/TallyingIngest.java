@@ -55,7 +55,6 @@ public final class TallyingIngest implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
   private final Deque<Batch> failed = new ArrayDeque<>();
-  private final AtomicLong sentEvents = new AtomicLong();
   private final AtomicLong acknowledgedEvents = new AtomicLong();
   private final AtomicLong failedRequests = new AtomicLong();
   private final AtomicLong requests = new AtomicLong();
@@ -153,11 +152,6 @@ public final class TallyingIngest implements AutoCloseable {
     return acknowledgedEvents.get();
   }
 
-  /** Events in batches made so far (acknowledged or pending). */
-  public long sentEvents() {
-    return sentEvents.get();
-  }
-
   public long requests() {
     return requests.get();
   }
@@ -189,7 +183,6 @@ public final class TallyingIngest implements AutoCloseable {
           .append("\",\"occurredAt\":\"").append(OCCURRED.plusMillis(n)).append("\"}\n");
       perInfluencer.merge(influencer, 1, Integer::sum);
     }
-    sentEvents.addAndGet(settings.batchSize());
     return new Batch(first, body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), perInfluencer,
         settings.batchSize());
   }

@@ -140,7 +140,7 @@ final class Creator {
   }
 
   double logNormal(double sigma) {
-    return Math.exp(sigma * random.nextGaussian() - sigma * sigma / 2);
+    return Norms.logNormal(random, sigma);
   }
 
   static double clamp(double value, double min, double max) {
