@@ -131,7 +131,8 @@ public record BenchResult(
     table.append(String.format(Locale.ROOT, "  %-18s %s%n", name, value));
   }
 
-  static String count(long value) {
+  /** {@code 12,345}: thousands separated, as every report prints counts. */
+  public static String count(long value) {
     return String.format(Locale.ROOT, "%,d", value);
   }
 }

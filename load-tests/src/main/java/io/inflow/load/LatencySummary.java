@@ -10,13 +10,16 @@ import org.HdrHistogram.Histogram;
 public record LatencySummary(
     long count, double mean, double p50, double p90, double p99, double p999, double max) {
 
+  /** Nothing recorded. */
+  public static final LatencySummary EMPTY = new LatencySummary(0, 0, 0, 0, 0, 0, 0);
+
   /** Microsecond histogram with 3 significant digits that grows to any value. */
   public static Histogram newHistogram() {
     return new Histogram(3);
   }
 
   public static LatencySummary of(Histogram micros) {
-    if (micros.getTotalCount() == 0) return new LatencySummary(0, 0, 0, 0, 0, 0, 0);
+    if (micros.getTotalCount() == 0) return EMPTY;
     return new LatencySummary(
         micros.getTotalCount(),
         round(micros.getMean() / 1000.0),

@@ -18,6 +18,12 @@ import java.util.Set;
  *     run, at most {@link #MAX_AUTO_PREGENERATED}
  * @param drainTimeout after the last request completes, how long subscribers get to show every
  *     acknowledged click before the missing ones are written off
+ * @param watchedCampaigns campaigns watched at once: subscriber {@code s} watches campaign {@code s mod
+ *     watchedCampaigns}, and every request carries one click for each of them (fan-out)
+ * @param readsPerSecond dashboard-style reads (campaigns, reports, influencer lists and profiles)
+ *     offered beside the ingest, open model; 0 = none
+ * @param window report latency and the node's heap every this often during the run (soak); zero = only
+ *     the totals
  */
 public record LiveBenchOptions(
     URI baseUrl,
@@ -35,7 +41,10 @@ public record LiveBenchOptions(
     long pregenerateEvents,
     Duration requestTimeout,
     Duration drainTimeout,
-    String runId) {
+    String runId,
+    int watchedCampaigns,
+    double readsPerSecond,
+    Duration window) {
 
   /** Half of the ~57,000 durable events/s measured with 20,000-line requests on the 2-core box. */
   public static final long DEFAULT_RATE = 28_000;
@@ -62,6 +71,9 @@ public record LiveBenchOptions(
         --request-timeout D        per-request timeout                 (default 30s)
         --drain D                  wait for late updates after the run (default 10s)
         --run-id ID                6 lower-case letters/digits prefixing every id (default random)
+        --watched-campaigns N      campaigns the subscribers spread over; one click each per request (default 1)
+        --reads N                  dashboard reads/s beside the ingest (campaign, report, lists), open model (default 0)
+        --window D                 print ack/update latency and the node's heap every D (default 0: totals only)
         --help                     print this text
       Durations: 500ms, 30s, 2m, 1h or plain seconds.
       """;
@@ -70,9 +82,13 @@ public record LiveBenchOptions(
     if (rate < 1) throw new UsageException("--rate must be ≥ 1");
     if (subscribers < 1) throw new UsageException("--subscribers must be ≥ 1");
     if (intervalMs < 1) throw new UsageException("--interval-ms must be ≥ 1");
-    if (rate * intervalMs < 500) {
-      throw new UsageException("--rate × --interval-ms / 1000 must be at least 1 line per request (the watched click)");
+    if (watchedCampaigns < 1 || watchedCampaigns > 100) throw new UsageException("--watched-campaigns must be 1..100");
+    if (rate * intervalMs < 1000L * watchedCampaigns - 500) {
+      throw new UsageException("--rate × --interval-ms / 1000 must be at least one line per watched campaign per request"
+          + " (the watched clicks)");
     }
+    if (!(readsPerSecond >= 0) || readsPerSecond > 10_000) throw new UsageException("--reads must be 0..10000");
+    if (window.isNegative()) throw new UsageException("--window must be ≥ 0");
     if (influencers < 1) throw new UsageException("--influencers must be ≥ 1");
     if (campaigns < 0) throw new UsageException("--campaigns must be ≥ 0");
     if (pregenerateEvents < 0) throw new UsageException("--pregenerate-events must be ≥ 0");
@@ -105,19 +121,30 @@ public record LiveBenchOptions(
         r.number("pregenerate-events", 0),
         r.duration("request-timeout", "30s"),
         r.duration("drain", "10s"),
-        r.text("run-id", CliFlags.randomRunId()));
+        r.text("run-id", CliFlags.randomRunId()),
+        (int) r.number("watched-campaigns", 1),
+        r.number("reads", 0),
+        r.duration("window", "0s"));
     r.rejectUnknown();
     return options;
   }
 
-  /** Lines per request: the offered rate spread over the requests, rounded; the last line is the watched click. */
+  /** Lines per request: the offered rate spread over the requests, rounded; the last lines are the watched clicks. */
   public int linesPerRequest() {
-    return (int) Math.max(1, Math.round(rate * intervalMs / 1000.0));
+    return (int) Math.max(watchedCampaigns, Math.round(rate * intervalMs / 1000.0));
   }
 
   /** Background (TrafficGenerator) lines per request. */
   public int backgroundLinesPerRequest() {
-    return linesPerRequest() - 1;
+    return linesPerRequest() - watchedCampaigns;
+  }
+
+  /** The same options with another label, rate and interval (the steps of a ramp). */
+  public LiveBenchOptions step(String label, long rate, int intervalMs, Duration warmup, Duration duration,
+      Optional<Path> jsonOut) {
+    return new LiveBenchOptions(baseUrl, token, rate, subscribers, warmup, duration, intervalMs, seed, label, jsonOut,
+        influencers, campaigns, pregenerateEvents, requestTimeout, drainTimeout, CliFlags.randomRunId(),
+        watchedCampaigns, readsPerSecond, window);
   }
 
   /** The rate really offered once lines are rounded to whole events per request. */

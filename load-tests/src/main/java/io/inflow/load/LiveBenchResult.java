@@ -35,6 +35,9 @@ import java.util.stream.Collectors;
  *     alone
  * @param ackOrderInversions measured requests acknowledged before the request scheduled just before
  *     them
+ * @param watchedCampaigns campaigns the subscribers were spread over ({@code campaignId} is the first)
+ * @param reads the dashboard reads offered beside the ingest ({@code --reads}), null when none
+ * @param windows figures per {@code --window} of the measured period, empty when not asked for
  */
 public record LiveBenchResult(
     String label,
@@ -88,7 +91,10 @@ public record LiveBenchResult(
     double p99TargetMs,
     boolean p99TargetMet,
     String firstFailure,
-    String verdict) {
+    String verdict,
+    int watchedCampaigns,
+    Reads reads,
+    List<Window> windows) {
 
   /** Target of issue 3 on the 2-core box: p99 ingest request → WebSocket update ≤ 100 ms. */
   public static final double P99_TARGET_MS = 100.0;
@@ -99,7 +105,40 @@ public record LiveBenchResult(
   /** Lowest, middle (mean or median, as the field says) and highest value over subscribers. */
   public record Spread(double min, double mid, double max) {}
 
+  /**
+   * Dashboard reads offered beside the ingest (open model, like the ingest: each read scheduled, its
+   * latency taken from the scheduled time).
+   *
+   * @param offeredPerSecond {@code --reads}
+   * @param requests reads scheduled in the measured window
+   * @param failed reads answered other than 200 or not at all
+   * @param latencyMs every measured read, any endpoint
+   * @param byEndpoint per kind of read (e.g. {@code campaign}, {@code report}), its latency
+   * @param idleLatencyMs the same reads measured before the ingest started (the in-run baseline), or
+   *     null
+   */
+  public record Reads(double offeredPerSecond, long requests, long failed, Map<String, Long> failuresByStatus,
+      LatencySummary latencyMs, Map<String, LatencySummary> byEndpoint, LatencySummary idleLatencyMs,
+      String firstFailure) {
+    public Reads {
+      failuresByStatus = Map.copyOf(failuresByStatus);
+      byEndpoint = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byEndpoint));
+    }
+  }
+
+  /**
+   * One window of a long run: what was acknowledged and shown in it, and the node's heap at its end.
+   *
+   * @param endSeconds end of the window, seconds after the measured period began
+   * @param eventsPerSecond events acknowledged in the window ÷ its length
+   * @param heapAfterGcBytes the node's heap after its last collections ({@code inflow_jvm_heap_bytes
+   *     {area="after_gc"}}), null when /metrics could not be read
+   */
+  public record Window(double endSeconds, double eventsPerSecond, LatencySummary ackLatencyMs,
+      LatencySummary updateLatencyMs, int inFlight, Long heapUsedBytes, Long heapAfterGcBytes) {}
+
   public LiveBenchResult {
+    windows = windows == null ? List.of() : List.copyOf(windows);
     failuresByStatus = Map.copyOf(failuresByStatus);
     messagesBySubscriber = List.copyOf(messagesBySubscriber);
     subscribersBehind = Map.copyOf(subscribersBehind);
@@ -137,10 +176,12 @@ public record LiveBenchResult(
   public String toTable() {
     StringBuilder t = new StringBuilder();
     t.append("Inflow live latency bench: ").append(label).append('\n');
-    BenchResult.row(t, "target", url + ", campaign " + campaignId + ", " + subscribers + " WebSocket subscribers");
+    int watched = Math.max(1, watchedCampaigns);
+    BenchResult.row(t, "target", url + ", campaign " + campaignId + (watched == 1 ? "" : " and " + (watched - 1)
+        + " more") + ", " + subscribers + " WebSocket subscribers");
     BenchResult.row(t, "load", String.format(Locale.ROOT,
-        "open model, one request every %d ms of %s lines (%s background + 1 watched click)",
-        intervalMs, count(linesPerRequest), count(linesPerRequest - 1L)));
+        "open model, one request every %d ms of %s lines (%s background + %d watched click%s)",
+        intervalMs, count(linesPerRequest), count(linesPerRequest - (long) watched), watched, watched == 1 ? "" : "s"));
     BenchResult.row(t, "workload", count(influencers) + " influencers, " + count(campaigns)
         + " campaigns, seed " + seed + ", run id " + runId);
     BenchResult.row(t, "window", String.format(Locale.ROOT, "warm-up %.1f s, measured %.1f s",
@@ -184,6 +225,21 @@ public record LiveBenchResult(
         .collect(Collectors.joining(", "))) + "; io errors " + count(ioErrors) + ", timeouts " + count(timeouts)
         + ", bad replies " + count(badReplies));
     if (firstFailure != null) BenchResult.row(t, "e.g.", firstFailure);
+    if (reads != null) {
+      BenchResult.row(t, "reads", String.format(Locale.ROOT, "%s/s offered, %s measured, %s failed%s",
+          count(Math.round(reads.offeredPerSecond())), count(reads.requests()), count(reads.failed()),
+          reads.failuresByStatus().isEmpty() ? "" : " " + reads.failuresByStatus()));
+      BenchResult.row(t, "read latency ms", latency(reads.latencyMs()));
+      if (reads.idleLatencyMs() != null) BenchResult.row(t, "  without ingest", latency(reads.idleLatencyMs()));
+      reads.byEndpoint().forEach((name, l) -> BenchResult.row(t, "  " + name, latency(l)));
+      if (reads.firstFailure() != null) BenchResult.row(t, "  e.g.", reads.firstFailure());
+    }
+    for (Window w : windows) {
+      BenchResult.row(t, String.format(Locale.ROOT, "window %6.0f s", w.endSeconds()), String.format(Locale.ROOT,
+          "%s ev/s, ack p99 %.1f ms, update p99 %.1f ms, in flight %d, heap after GC %s",
+          count(Math.round(w.eventsPerSecond())), w.ackLatencyMs().p99(), w.updateLatencyMs().p99(), w.inFlight(),
+          w.heapAfterGcBytes() == null ? "?" : IngestBench.bytes(w.heapAfterGcBytes())));
+    }
     BenchResult.row(t, "verdict", verdict);
     return t.toString();
   }

@@ -100,7 +100,7 @@ public final class LiveLatencyBench {
   public static final class SetupException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    SetupException(String message, Throwable cause) {
+    public SetupException(String message, Throwable cause) {
       super(message, cause);
     }
   }
@@ -110,8 +110,18 @@ public final class LiveLatencyBench {
    * line to {@code out}, writes {@code --json-out} if asked, and returns the result.
    */
   public static LiveBenchResult run(LiveBenchOptions options, PrintStream out) throws IOException, InterruptedException {
+    return run(options, backgroundPool(options, out), 0, out);
+  }
+
+  /**
+   * The same with background traffic generated beforehand ({@link #backgroundPool}), so that the
+   * steps of a ramp share one pool; its bodies must hold {@link LiveBenchOptions#backgroundLinesPerRequest()}
+   * lines (null when that is 0). Request {@code k} sends body {@code poolOffset + k − 1}: a ramp passes
+   * the requests its earlier steps sent, so no step repeats an event id of another.
+   */
+  public static LiveBenchResult run(LiveBenchOptions options, RequestPool pool, long poolOffset, PrintStream out)
+      throws IOException, InterruptedException {
     Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    RequestPool pool = backgroundPool(options, out);
     ExecutorService ingestIo = Executors.newFixedThreadPool(2, IngestBench.daemonThreads("live-bench-http-"));
     ExecutorService socketIo = Executors.newFixedThreadPool(2, IngestBench.daemonThreads("live-bench-ws-"));
     ExecutorService continuations = Executors.newSingleThreadExecutor(IngestBench.daemonThreads("live-bench-cont-"));
@@ -121,8 +131,12 @@ public final class LiveLatencyBench {
           .connectTimeout(CONNECT_TIMEOUT).executor(ingestIo).build();
       HttpClient socketClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(CONNECT_TIMEOUT).executor(socketIo).build();
-      Watched watched = Watched.of(options.runId());
-      defineCampaign(ingestClient, options, watched, out);
+      Watched watched = Watched.of(options.runId(), options.watchedCampaigns());
+      for (int j = 0; j < watched.campaignIds().size(); j++) defineCampaign(ingestClient, options, watched, j, out);
+      DashboardReads reads = null;
+      if (options.readsPerSecond() > 0) {
+        reads = DashboardReads.prepare(options, pool, ingestClient, out);
+      }
       connect(socketClient, options, watched, subscribers, continuations, out);
 
       long start = System.nanoTime() + START_LEAD.toNanos();
@@ -138,16 +152,20 @@ public final class LiveLatencyBench {
           options.duration().toMillis() / 1e3);
 
       CountDownLatch finished = new CountDownLatch(1);
-      Thread progress = new Thread(() -> reportProgress(clicks, tally, subscribers, finished, out), "live-bench-progress");
+      WindowSampler windows = new WindowSampler(options, clicks, tally, subscribers, ingestClient, out);
+      Thread progress = new Thread(() -> reportProgress(clicks, tally, subscribers, finished, windows, out),
+          "live-bench-progress");
       progress.setDaemon(true);
       progress.start();
-      Sender sender = new Sender(options, pool, watched, clicks, tally, ingestClient, continuations);
+      if (reads != null) reads.start(clicks.startNanos(), clicks.warmupEndNanos(), clicks.endNanos());
+      Sender sender = new Sender(options, pool, poolOffset, watched, clicks, tally, ingestClient, continuations);
       Thread senderThread = new Thread(sender, "live-bench-sender");
       senderThread.setDaemon(true);
       senderThread.setPriority(Thread.MAX_PRIORITY);
       senderThread.start();
       try {
         senderThread.join();
+        if (reads != null) reads.awaitSchedule();
         long lastSent = tally.dispatched();
         out.printf(Locale.ROOT, "Schedule done (%s requests sent); waiting for replies and late updates...%n",
             BenchResult.count(lastSent));
@@ -161,9 +179,10 @@ public final class LiveLatencyBench {
       }
       progress.join(1_000);
       for (Subscriber s : subscribers) s.markFinished();
+      LiveBenchResult.Reads readFigures = reads == null ? null : reads.finish(options.requestTimeout());
       LiveBenchResult result;
       synchronized (tally) { // replies that completed after the wait are counted consistently
-        result = summarise(options, startedAt, watched, clicks, tally, subscribers);
+        result = summarise(options, startedAt, watched, clicks, tally, subscribers, readFigures, windows.windows());
       }
       IngestBench.report(result.toTable(), result.toJson(), out, options.jsonOut());
       return result;
@@ -177,26 +196,46 @@ public final class LiveLatencyBench {
 
   // ------------------------------------------------------------------------------- set-up
 
-  /** Ids of the watched campaign, its brand and the influencer whose clicks are watched. */
-  record Watched(String campaignId, String brandId, String influencerId, String runId) {
-    static Watched of(String runId) {
-      return new Watched(runId + "-watch", runId + "-watch-b", runId + "-watch-i", runId);
+  /**
+   * Ids of the watched campaigns ({@code <runId>-watch}, then {@code -watch2}, …), their brand and
+   * the influencer (enrolled in each) whose clicks are watched.
+   */
+  record Watched(List<String> campaignIds, String brandId, String influencerId, String runId) {
+    static Watched of(String runId, int campaigns) {
+      List<String> ids = new ArrayList<>();
+      for (int j = 0; j < campaigns; j++) ids.add(runId + "-watch" + (j == 0 ? "" : String.valueOf(j + 1)));
+      return new Watched(List.copyOf(ids), runId + "-watch-b", runId + "-watch-i", runId);
     }
 
-    String clickEventId(long ordinal) {
-      return runId + "-w" + ordinal;
+    /** The watched campaign of subscriber {@code number} (1-based): round robin. */
+    String campaignOf(int subscriber) {
+      return campaignIds.get((subscriber - 1) % campaignIds.size());
     }
 
-    /** The NDJSON line (with its newline) of watched click {@code ordinal}. */
-    byte[] clickLine(long ordinal, Instant occurredAt) {
-      byte[] json = EventJson.toBytes(new Click(clickEventId(ordinal), campaignId, influencerId, occurredAt, null));
-      byte[] line = Arrays.copyOf(json, json.length + 1);
-      line[json.length] = '\n';
-      return line;
+    /** Event id of click {@code ordinal} on watched campaign {@code j} (0-based). */
+    String clickEventId(long ordinal, int j) {
+      return runId + "-w" + ordinal + (j == 0 ? "" : "-" + (j + 1));
+    }
+
+    boolean isClickOf(String eventId, long ordinal) {
+      for (int j = 0; j < campaignIds.size(); j++) if (clickEventId(ordinal, j).equals(eventId)) return true;
+      return false;
+    }
+
+    /** The NDJSON lines (each with its newline) of watched click {@code ordinal}, one per watched campaign. */
+    byte[] clickLines(long ordinal, Instant occurredAt) {
+      java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream(200 * campaignIds.size());
+      for (int j = 0; j < campaignIds.size(); j++) {
+        lines.writeBytes(EventJson.toBytes(new Click(clickEventId(ordinal, j), campaignIds.get(j), influencerId,
+            occurredAt, null)));
+        lines.write('\n');
+      }
+      return lines.toByteArray();
     }
   }
 
-  private static RequestPool backgroundPool(LiveBenchOptions options, PrintStream out) {
+  /** The background traffic of a run: generated before the clock starts (null when requests carry only clicks). */
+  public static RequestPool backgroundPool(LiveBenchOptions options, PrintStream out) {
     if (options.backgroundLinesPerRequest() == 0) return null;
     int perBody = options.backgroundLinesPerRequest();
     long events = (options.poolEvents() + perBody - 1) / perBody * perBody; // whole bodies: every request the same size
@@ -218,14 +257,15 @@ public final class LiveLatencyBench {
     return builder;
   }
 
-  private static void defineCampaign(HttpClient client, LiveBenchOptions options, Watched watched, PrintStream out)
-      throws IOException, InterruptedException {
+  private static void defineCampaign(HttpClient client, LiveBenchOptions options, Watched watched, int j,
+      PrintStream out) throws IOException, InterruptedException {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     CampaignDefinition definition = new CampaignDefinition(watched.brandId(),
         "Live latency bench " + watched.runId(), new BigDecimal("100000.00"), "EUR", now.minus(Duration.ofDays(1)),
         now.plus(Duration.ofDays(30)),
         List.of(new Enrolment(watched.influencerId(), new BigDecimal("1000.00"), null, null, null)), Map.of());
-    HttpRequest request = authorised(HttpRequest.newBuilder(options.campaignUrl(watched.campaignId())), options)
+    String campaignId = watched.campaignIds().get(j);
+    HttpRequest request = authorised(HttpRequest.newBuilder(options.campaignUrl(campaignId)), options)
         .timeout(options.requestTimeout())
         .header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofByteArray(EventJson.mapper().writeValueAsBytes(definition)))
@@ -240,13 +280,15 @@ public final class LiveLatencyBench {
       throw new SetupException("PUT " + request.uri() + " answered HTTP " + response.statusCode() + ": "
           + response.body(), null);
     }
-    out.printf("Defined campaign %s (HTTP %d)%n", watched.campaignId(), response.statusCode());
+    out.printf("Defined campaign %s (HTTP %d)%n", campaignId, response.statusCode());
   }
 
   private static void connect(HttpClient client, LiveBenchOptions options, Watched watched,
       List<Subscriber> subscribers, ExecutorService continuations, PrintStream out)
       throws IOException, InterruptedException {
-    out.printf("Opening %d WebSocket subscribers on %s...%n", options.subscribers(), options.liveUrl(watched.campaignId()));
+    out.printf("Opening %d WebSocket subscribers on %s%s...%n", options.subscribers(),
+        options.liveUrl(watched.campaignIds().get(0)), watched.campaignIds().size() == 1 ? ""
+            : " and " + (watched.campaignIds().size() - 1) + " more watched campaign(s), round robin");
     long t0 = System.nanoTime();
     List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
     for (int i = 1; i <= options.subscribers(); i++) {
@@ -254,7 +296,7 @@ public final class LiveLatencyBench {
       subscribers.add(subscriber);
       WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT);
       options.token().ifPresent(token -> builder.header("Authorization", "Bearer " + token));
-      opening.add(builder.buildAsync(options.liveUrl(watched.campaignId()), subscriber)
+      opening.add(builder.buildAsync(options.liveUrl(watched.campaignOf(i)), subscriber)
           .whenCompleteAsync((socket, failure) -> subscriber.opened(socket, failure), continuations));
     }
     long deadline = System.nanoTime() + SNAPSHOT_TIMEOUT.toNanos();
@@ -314,10 +356,15 @@ public final class LiveLatencyBench {
   }
 
   private static void reportProgress(WatchedClicks clicks, RequestTally tally, List<Subscriber> subscribers,
-      CountDownLatch finished, PrintStream out) {
+      CountDownLatch finished, WindowSampler windows, PrintStream out) {
+    long tick = windows.tickMillis(PROGRESS_EVERY.toMillis());
+    long printed = clicks.startNanos();
     try {
-      while (!finished.await(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS)) {
+      while (!finished.await(tick, TimeUnit.MILLISECONDS)) {
         long now = System.nanoTime();
+        windows.maybeSample(now);
+        if (now - printed < PROGRESS_EVERY.toNanos() - tick * 500_000L) continue;
+        printed = now;
         String phase = now < clicks.warmupEndNanos() ? "warm-up" : now < clicks.endNanos() ? "measuring" : "draining";
         long lowest = Long.MAX_VALUE;
         long highest = Long.MIN_VALUE;
@@ -343,7 +390,8 @@ public final class LiveLatencyBench {
   // ------------------------------------------------------------------------------- summary
 
   private static LiveBenchResult summarise(LiveBenchOptions options, Instant startedAt, Watched watched,
-      WatchedClicks clicks, RequestTally tally, List<Subscriber> subscribers) {
+      WatchedClicks clicks, RequestTally tally, List<Subscriber> subscribers, LiveBenchResult.Reads reads,
+      List<LiveBenchResult.Window> windows) {
     Histogram updates = LatencySummary.newHistogram();
     List<Long> messages = new ArrayList<>();
     List<Double> p99s = new ArrayList<>();
@@ -375,7 +423,7 @@ public final class LiveLatencyBench {
         options.baseUrl().toString(),
         startedAt.toString(),
         options.runId(),
-        watched.campaignId(),
+        watched.campaignIds().get(0),
         options.subscribers(),
         options.rate(),
         options.offeredRate(),
@@ -422,7 +470,10 @@ public final class LiveLatencyBench {
         LiveBenchResult.P99_TARGET_MS,
         samples > 0 && updateLatency.p99() <= LiveBenchResult.P99_TARGET_MS,
         tally.firstFailure,
-        LiveBenchResult.verdictOf(samples, failedRatio, disconnected.size(), missed, impossible));
+        LiveBenchResult.verdictOf(samples, failedRatio, disconnected.size(), missed, impossible),
+        options.watchedCampaigns(),
+        reads,
+        windows);
   }
 
   /** Min, median (or mean) and max; zeros for an empty list. */
@@ -448,6 +499,7 @@ public final class LiveLatencyBench {
   private static final class Sender implements Runnable {
     private final LiveBenchOptions options;
     private final RequestPool pool;
+    private final long poolOffset;
     private final Watched watched;
     private final WatchedClicks clicks;
     private final RequestTally tally;
@@ -455,10 +507,11 @@ public final class LiveLatencyBench {
     private final ExecutorService continuations;
     private final HttpRequest.Builder template;
 
-    Sender(LiveBenchOptions options, RequestPool pool, Watched watched, WatchedClicks clicks, RequestTally tally,
-        HttpClient client, ExecutorService continuations) {
+    Sender(LiveBenchOptions options, RequestPool pool, long poolOffset, Watched watched, WatchedClicks clicks,
+        RequestTally tally, HttpClient client, ExecutorService continuations) {
       this.options = options;
       this.pool = pool;
+      this.poolOffset = poolOffset;
       this.watched = watched;
       this.clicks = clicks;
       this.tally = tally;
@@ -475,12 +528,12 @@ public final class LiveLatencyBench {
       for (long k = 1; k <= clicks.lastOrdinal(); k++) {
         if (!sleepUntil(clicks.scheduledAt(k))) return;
         long ordinal = k;
-        byte[] click = watched.clickLine(ordinal, clicks.occurredAt(ordinal));
+        byte[] click = watched.clickLines(ordinal, clicks.occurredAt(ordinal));
         HttpRequest.BodyPublisher body;
         if (pool == null) {
           body = HttpRequest.BodyPublishers.ofByteArray(click);
         } else {
-          RequestPool.Body background = pool.body(ordinal - 1);
+          RequestPool.Body background = pool.body(poolOffset + ordinal - 1);
           if (background == null) return; // all 1,296 cycles used: the run stops short
           body = HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(background.bytes()),
               HttpRequest.BodyPublishers.ofByteArray(click));
@@ -489,7 +542,7 @@ public final class LiveLatencyBench {
         tally.dispatched(ordinal, System.nanoTime());
         client.sendAsync(request, TIMED).whenCompleteAsync(
             (response, failure) -> tally.completed(ordinal, outcome(response, failure), options.linesPerRequest(),
-                watched.clickEventId(ordinal)),
+                watched),
             continuations);
       }
     }
@@ -527,6 +580,9 @@ public final class LiveLatencyBench {
     private final long[] ackedAt;
     final Histogram sendLagMicros = LatencySummary.newHistogram();
     final Histogram ackMicros = LatencySummary.newHistogram();
+    /** Acks of requests completed since the last {@link #takeWindow}, any phase. */
+    private Histogram windowAckMicros = LatencySummary.newHistogram();
+    private long windowAccepted;
     final Map<String, Long> statuses = new TreeMap<>();
     private long dispatched;
     private long completedAll;
@@ -559,7 +615,8 @@ public final class LiveLatencyBench {
       if (clicks.measured(ordinal)) sendLagMicros.recordValue(Math.max(0, atNanos - clicks.scheduledAt(ordinal)) / 1_000);
     }
 
-    synchronized void completed(long ordinal, Completed done, int lines, String clickEventId) {
+    synchronized void completed(long ordinal, Completed done, int lines, Watched watched) {
+      int firstClickLine = lines - watched.campaignIds().size() + 1;
       Outcome outcome = done.outcome();
       completedAll++;
       inFlight--;
@@ -568,11 +625,11 @@ public final class LiveLatencyBench {
         ackedAll++;
         ackedAt[(int) ordinal] = done.atNanos();
         List<ErrorDetail> lineErrors = outcome.reply.rejected() == null ? List.of() : outcome.reply.rejected();
-        clickRejected = lineErrors.stream().anyMatch(d -> clickEventId.equals(d.eventId())
-            || Integer.valueOf(lines).equals(d.line()));
+        java.util.function.Predicate<ErrorDetail> isClick = d -> watched.isClickOf(d.eventId(), ordinal)
+            || (d.line() != null && d.line() >= firstClickLine);
+        clickRejected = lineErrors.stream().anyMatch(isClick);
         if (clickRejected && firstFailure == null) {
-          firstFailure = "the watched click was rejected: " + lineErrors.stream()
-              .filter(d -> clickEventId.equals(d.eventId()) || Integer.valueOf(lines).equals(d.line()))
+          firstFailure = "a watched click was rejected: " + lineErrors.stream().filter(isClick)
               .findFirst().map(ErrorDetail::message).orElse("");
         }
       } else {
@@ -593,6 +650,8 @@ public final class LiveLatencyBench {
         } else {
           succeeded++;
           ackMicros.recordValue(Math.max(0, done.atNanos() - clicks.scheduledAt(ordinal)) / 1_000);
+          windowAckMicros.recordValue(Math.max(0, done.atNanos() - clicks.scheduledAt(ordinal)) / 1_000);
+          windowAccepted += outcome.reply.accepted();
           accepted += outcome.reply.accepted();
           duplicates += outcome.reply.duplicates();
           rejected += outcome.reply.rejected() == null ? 0 : outcome.reply.rejected().size();
@@ -613,6 +672,14 @@ public final class LiveLatencyBench {
 
     synchronized long dispatched() {
       return dispatched;
+    }
+
+    /** Ack latencies and accepted events of the measured requests completed since the last call. */
+    synchronized Map.Entry<Histogram, Long> takeWindow() {
+      Map.Entry<Histogram, Long> window = Map.entry(windowAckMicros, windowAccepted);
+      windowAckMicros = LatencySummary.newHistogram();
+      windowAccepted = 0;
+      return window;
     }
 
     synchronized long acked() {

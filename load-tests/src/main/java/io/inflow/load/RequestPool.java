@@ -21,7 +21,7 @@ import java.util.List;
  * Patching is a copy plus a few byte writes per line, far cheaper than generating. 1,296 cycles
  * are available; after that {@link #body} returns null and the run stops.
  */
-final class RequestPool {
+public final class RequestPool {
 
   static final String NDJSON = "application/x-ndjson";
   static final String JSON = "application/json";
@@ -133,7 +133,7 @@ final class RequestPool {
     return new Body(copy, lines[index], (int) cycle);
   }
 
-  int size() {
+  public int size() {
     return bodies.length;
   }
 

@@ -44,6 +44,7 @@ final class SubscriberLatency {
   private final WatchedClicks clicks;
   private final SampleSink sink;
   private final Histogram latencyMicros = LatencySummary.newHistogram();
+  private Histogram window = LatencySummary.newHistogram();
   /** Ordinals above {@link #resolvedPrefix} resolved out of order. */
   private final BitSet resolvedAbove = new BitSet();
 
@@ -176,12 +177,20 @@ final class SubscriberLatency {
       return;
     }
     latencyMicros.recordValue(nanos / 1_000);
+    window.recordValue(nanos / 1_000);
     samples++;
     sink.sample(ordinal, nanos);
   }
 
   synchronized Histogram latencyMicros() {
     return latencyMicros.copy();
+  }
+
+  /** The latencies recorded since the last call (the windows of a soak). */
+  synchronized Histogram takeWindow() {
+    Histogram taken = window;
+    window = LatencySummary.newHistogram();
+    return taken;
   }
 
   synchronized long messages() {

@@ -81,10 +81,18 @@ final class FakeLiveNode implements AutoCloseable {
   final List<Integer> linesPerRequest = new CopyOnWriteArrayList<>();
   final List<Integer> clicksPerRequest = new CopyOnWriteArrayList<>();
 
-  private long clicks;
+  /** Dashboard reads answered, by path (without the query). */
+  final Map<String, Integer> reads = new ConcurrentHashMap<>();
+
+  /** What one defined campaign has counted. */
+  private static final class Counted {
+    long clicks;
+    long version;
+    Instant updatedAt;
+  }
+
+  private final Map<String, Counted> counted = new LinkedHashMap<>();
   private long clicksCountedLate;
-  private long version;
-  private Instant updatedAt;
 
   FakeLiveNode(Behaviour behaviour) throws IOException {
     this.behaviour = behaviour;
@@ -102,8 +110,14 @@ final class FakeLiveNode implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getLocalPort());
   }
 
+  /** Clicks counted over every campaign. */
   synchronized long clicks() {
-    return clicks;
+    return counted.values().stream().mapToLong(c -> c.clicks).sum();
+  }
+
+  synchronized long clicks(String campaignId) {
+    Counted c = counted.get(campaignId);
+    return c == null ? 0 : c.clicks;
   }
 
   /**
@@ -171,6 +185,11 @@ final class FakeLiveNode implements AutoCloseable {
           }
           upgrade(parts[4], request, socket, in, out);
           return;
+        } else if (request.method().equals("GET") && request.path().startsWith("/api/v1/")) {
+          String path = request.path().contains("?") ? request.path().substring(0, request.path().indexOf('?'))
+              : request.path();
+          reads.merge(path, 1, Integer::sum);
+          respond(out, 200, "{\"path\":\"" + path + "\"}");
         } else {
           respond(out, 404, "{\"code\":\"not_found\"}");
         }
@@ -231,12 +250,15 @@ final class FakeLiveNode implements AutoCloseable {
     eventRequests.incrementAndGet();
     contentTypes.add(String.valueOf(request.header("Content-Type")));
     String[] lines = new String(request.body(), StandardCharsets.UTF_8).split("\n");
-    List<Instant> watched = new ArrayList<>();
+    List<Map.Entry<String, Instant>> watched = new ArrayList<>();
     for (String line : lines) {
       JsonNode event = JSON.readTree(line);
-      if (event.path("type").asText().equals("click") && defined.containsKey(event.path("campaignId").asText())) {
+      String campaignId = event.path("campaignId").asText();
+      // the bench's watched campaigns (<run>-watch, -watch2, …); background campaigns may be defined too (--reads)
+      if (event.path("type").asText().equals("click") && defined.containsKey(campaignId)
+          && campaignId.matches(".*-watch\\d*")) {
         clickEventIds.add(event.path("eventId").asText());
-        watched.add(Instant.parse(event.path("occurredAt").asText()));
+        watched.add(Map.entry(event.path("campaignId").asText(), Instant.parse(event.path("occurredAt").asText())));
       }
     }
     linesPerRequest.add(lines.length);
@@ -254,30 +276,32 @@ final class FakeLiveNode implements AutoCloseable {
         return;
       }
     }
-    for (Instant occurredAt : watched) count(occurredAt);
+    for (Map.Entry<String, Instant> click : watched) count(click.getKey(), click.getValue());
     respond(out, 200, "{\"accepted\":" + lines.length + ",\"duplicates\":0,\"rejected\":[]}");
   }
 
-  private void count(Instant occurredAt) {
+  private void count(String campaignId, Instant occurredAt) {
     String message;
     synchronized (this) {
-      clicks++;
-      version++;
-      if (updatedAt == null || occurredAt.isAfter(updatedAt)) {
-        updatedAt = occurredAt;
+      Counted c = counted.computeIfAbsent(campaignId, id -> new Counted());
+      c.clicks++;
+      c.version++;
+      if (c.updatedAt == null || occurredAt.isAfter(c.updatedAt)) {
+        c.updatedAt = occurredAt;
       } else {
         clicksCountedLate++;
       }
-      message = state("update", updatedAt);
+      message = state("update", campaignId, c.updatedAt);
     }
-    for (Session s : sessions) s.offer(message);
+    for (Session s : sessions) if (s.campaignId.equals(campaignId)) s.offer(message);
   }
 
   /** A live message as the node writes it (only the fields the bench reads, plus a few). */
-  private String state(String type, Instant at) {
-    return "{\"type\":\"" + type + "\",\"campaign\":{\"campaignId\":\"watched\",\"defined\":true,\"clicks\":" + clicks
-        + ",\"eventsRecorded\":" + clicks + ",\"spend\":0,\"updatedAt\":\"" + at + "\"},\"version\":" + version
-        + ",\"persistedAt\":\"" + Instant.now() + "\"}";
+  private String state(String type, String campaignId, Instant at) {
+    Counted c = counted.computeIfAbsent(campaignId, id -> new Counted());
+    return "{\"type\":\"" + type + "\",\"campaign\":{\"campaignId\":\"" + campaignId + "\",\"defined\":true,\"clicks\":"
+        + c.clicks + ",\"eventsRecorded\":" + c.clicks + ",\"spend\":0,\"updatedAt\":\"" + at + "\"},\"version\":"
+        + c.version + ",\"persistedAt\":\"" + Instant.now() + "\"}";
   }
 
   // ---------------------------------------------------------------------- WebSocket (RFC 6455)
@@ -294,10 +318,11 @@ final class FakeLiveNode implements AutoCloseable {
     out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
         + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
     out.flush();
-    Session session = new Session(socket, out);
+    Session session = new Session(socket, out, campaignId);
     String snapshot;
     synchronized (this) {
-      snapshot = state("snapshot", updatedAt == null ? defined.get(campaignId) : updatedAt);
+      Instant updatedAt = counted.containsKey(campaignId) ? counted.get(campaignId).updatedAt : null;
+      snapshot = state("snapshot", campaignId, updatedAt == null ? defined.get(campaignId) : updatedAt);
       session.send(snapshot); // under the lock: no update can overtake the snapshot
       sessions.add(session);
     }
@@ -352,12 +377,14 @@ final class FakeLiveNode implements AutoCloseable {
   private final class Session {
     private final Socket socket;
     private final OutputStream out;
+    final String campaignId;
     private String pending;
     volatile boolean closed;
 
-    Session(Socket socket, OutputStream out) {
+    Session(Socket socket, OutputStream out, String campaignId) {
       this.socket = socket;
       this.out = out;
+      this.campaignId = campaignId;
     }
 
     void offer(String message) {

@@ -97,6 +97,47 @@ class LiveLatencyBenchTest {
   }
 
   @Test
+  void spreadsSubscribersOverWatchedCampaignsAndOffersDashboardReadsBeside() throws Exception {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    LiveBenchResult result;
+    Map<String, Integer> reads;
+    try (FakeLiveNode node = new FakeLiveNode(FakeLiveNode.Behaviour.friendly())) {
+      result = run(node, output, "--watched-campaigns", "2", "--subscribers", "4", "--warmup", "0.5s",
+          "--duration", "1s", "--reads", "40", "--window", "0.5s");
+      assertTrue(node.clicksPerRequest.stream().allMatch(n -> n == 2), "one click per watched campaign per request");
+      assertTrue(node.linesPerRequest.stream().allMatch(n -> n == 100), "98 background lines + 2 clicks");
+      assertEquals(30, node.clicks("tst001-watch"));
+      assertEquals(30, node.clicks("tst001-watch2"));
+      assertEquals(60, node.clickEventIds.size(), "unique eventIds");
+      assertEquals(4, node.upgrades.get());
+      reads = Map.copyOf(node.reads);
+    }
+    assertEquals(2, result.watchedCampaigns());
+    assertEquals(20 * 4, result.latencySamples(), "every subscriber measured every click of its campaign");
+    assertEquals(0, result.missedSamples());
+    assertTrue(result.messagesBySubscriber().stream().allMatch(n -> n == 31), result.messagesBySubscriber().toString());
+    assertEquals("PASS", result.verdict());
+
+    LiveBenchResult.Reads r = result.reads();
+    assertEquals(40.0, r.offeredPerSecond());
+    assertTrue(r.requests() >= 38 && r.requests() <= 41, "40 reads/s over the 1 s measured: " + r.requests());
+    assertEquals(0, r.failed());
+    assertEquals(r.requests(), r.latencyMs().count());
+    assertTrue(r.idleLatencyMs().count() >= 38, "the same reads for 1 s without ingest: " + r.idleLatencyMs());
+    assertTrue(Set.of("campaign", "report", "influencer", "fraud", "list", "overview").containsAll(r.byEndpoint().keySet()));
+    assertTrue(reads.keySet().stream().anyMatch(p -> p.matches("/api/v1/campaigns/tst00100-[^/]+")), reads.toString());
+    assertTrue(reads.keySet().stream().allMatch(p -> p.startsWith("/api/v1/campaigns/tst00100-")
+        || p.startsWith("/api/v1/influencers") || p.startsWith("/api/v1/brands/")), reads.toString());
+
+    assertTrue(result.windows().size() >= 1 && result.windows().size() <= 2, result.windows().toString());
+    LiveBenchResult.Window w = result.windows().get(0);
+    assertTrue(w.ackLatencyMs().count() > 0, w.toString());
+    assertEquals(null, w.heapAfterGcBytes(), "the fake has no /metrics");
+    String printed = output.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.contains("read latency ms") && printed.contains("window"), printed);
+  }
+
+  @Test
   void aStalledRequestDelaysNoLaterSendAndItsClickIsNotCreditedEarly() throws Exception {
     // Request 8 is held 400 ms before its click counts (and before its reply): requests 9.. are
     // counted first. Latencies come from the scheduled times, and the bench must not credit click 8

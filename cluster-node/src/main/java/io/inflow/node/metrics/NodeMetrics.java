@@ -2,7 +2,13 @@ package io.inflow.node.metrics;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import kamon.Kamon;
 import kamon.metric.Gauge;
 import kamon.metric.Histogram;
@@ -24,6 +30,11 @@ import kamon.prometheus.PrometheusReporter;
  *   <tr><td>{@code inflow_websocket_subscribers}</td><td>live subscribers on this node (gauge)</td></tr>
  *   <tr><td>{@code inflow_http_request_duration_seconds{endpoint,status}}</td><td>per route of the
  *       endpoint catalogue (histogram)</td></tr>
+ *   <tr><td>{@code inflow_jvm_heap_bytes{area}}</td><td>the JVM heap: {@code used}, {@code committed},
+ *       {@code max}, and {@code after_gc} (what each heap pool held after its last collection, summed:
+ *       the live data; its drift over a long run shows a leak) (gauge)</td></tr>
+ *   <tr><td>{@code inflow_jvm_gc_collections{collector}}, {@code inflow_jvm_gc_seconds{collector}}</td>
+ *       <td>collections and time spent collecting since the JVM started (gauges of running totals)</td></tr>
  * </table>
  *
  * Kamon is one per JVM: every node of a JVM (tests) shares these series. Snapshots are taken every
@@ -36,7 +47,8 @@ public final class NodeMetrics {
    */
   public static final java.util.List<String> SERIES = java.util.List.of("inflow_ingest_events_total",
       "inflow_persist_latency_seconds", "inflow_persist_batch_events", "inflow_entities_alive",
-      "inflow_websocket_subscribers", "inflow_http_request_duration_seconds");
+      "inflow_websocket_subscribers", "inflow_http_request_duration_seconds", "inflow_jvm_heap_bytes",
+      "inflow_jvm_gc_collections", "inflow_jvm_gc_seconds");
 
   private static volatile NodeMetrics instance;
 
@@ -72,6 +84,34 @@ public final class NodeMetrics {
     influencersAlive = alive.withTag("entity", "influencer");
     campaignsAlive = alive.withTag("entity", "campaign");
     subscribers = Kamon.gauge("inflow_websocket_subscribers", "live subscribers on this node").withoutTags();
+    var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "inflow-jvm-metrics");
+      t.setDaemon(true);
+      return t;
+    });
+    sampler.scheduleAtFixedRate(NodeMetrics::sampleJvm, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Heap and GC figures from the JVM's management beans, set once per tick. */
+  private static void sampleJvm() {
+    var heap = Kamon.gauge("inflow_jvm_heap", "JVM heap by area", MeasurementUnit.information().bytes());
+    MemoryUsage usage = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    heap.withTag("area", "used").update(usage.getUsed());
+    heap.withTag("area", "committed").update(usage.getCommitted());
+    heap.withTag("area", "max").update(usage.getMax());
+    long afterGc = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      MemoryUsage collected = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+      if (collected != null) afterGc += collected.getUsed();
+    }
+    heap.withTag("area", "after_gc").update(afterGc);
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      String name = gc.getName();
+      Kamon.gauge("inflow_jvm_gc_collections", "collections since the JVM started")
+          .withTag("collector", name).update(Math.max(0, gc.getCollectionCount()));
+      Kamon.gauge("inflow_jvm_gc_seconds", "time spent collecting since the JVM started")
+          .withTag("collector", name).update(Math.max(0, gc.getCollectionTime()) / 1e3);
+    }
   }
 
   /** The JVM's metrics, started on first use with {@code inflow.metrics.tick-interval}. */
