@@ -178,6 +178,7 @@ public final class LiveLatencyBench {
         senderThread.interrupt();
       }
       progress.join(1_000);
+      windows.finish(System.nanoTime());
       for (Subscriber s : subscribers) s.markFinished();
       LiveBenchResult.Reads readFigures = reads == null ? null : reads.finish(options.requestTimeout());
       LiveBenchResult result;

@@ -47,9 +47,18 @@ final class WindowSampler {
     return windowNanos == 0 ? progressMillis : Math.max(10, Math.min(progressMillis, windowNanos / 5_000_000));
   }
 
+  /** After the drain: closes the last window if the progress thread stopped before its end. */
+  void finish(long now) {
+    if (windowNanos > 0 && lastNanos < clicks.endNanos() && now - lastNanos >= windowNanos / 2) sample(now);
+  }
+
   /** Closes the current window if {@code now} is past its end (and still within the measured period). */
   void maybeSample(long now) {
     if (windowNanos == 0 || now < nextNanos || lastNanos >= clicks.endNanos()) return;
+    sample(now);
+  }
+
+  private void sample(long now) {
     Map.Entry<Histogram, Long> acks = tally.takeWindow();
     Histogram updates = LatencySummary.newHistogram();
     for (LiveLatencyBench.Subscriber s : subscribers) {

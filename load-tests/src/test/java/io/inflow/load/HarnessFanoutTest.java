@@ -24,7 +24,8 @@ class HarnessFanoutTest {
     ScenarioReport report;
     try (FakeLiveNode node = new FakeLiveNode(FakeLiveNode.Behaviour.friendly())) {
       report = Harness.run(new String[] {"fanout", "--url", node.baseUrl().toString(), "--out", dir.toString(),
-          "--rate", "2000", "--subscribers", "6", "--watched-campaigns", "3", "--warmup", "0.4s", "--duration", "1s"},
+          "--rate", "2000", "--subscribers", "6", "--watched-campaigns", "3", "--warmup", "0.4s", "--duration", "1s",
+          "--prewarm", "0s"},
           new PrintStream(log, true, StandardCharsets.UTF_8));
       assertEquals(10 + 6, node.upgrades.get(), "the 10-subscriber baseline, then the run");
     }

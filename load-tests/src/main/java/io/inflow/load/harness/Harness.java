@@ -260,8 +260,10 @@ public final class Harness {
     String warmup = flags.text("warmup", "20s");
     String duration = flags.text("duration", "60s");
     String label = flags.text("label", "fanout");
+    flags.text("prewarm", null); // read by prewarm()
     flags.rejectUnknown();
     HttpClient client = HttpClient.newHttpClient();
+    prewarm();
     Long heapBefore = heapAfterGc(client);
     log.println("== fanout baseline: 10 subscribers, otherwise the same");
     Duration fewWarmup = min(CliFlags.parseDuration(warmup), Duration.ofSeconds(10));
@@ -353,7 +355,7 @@ public final class Harness {
     } else {
       report.note("Fewer than 4 windows: no drift figures (lengthen --duration or shorten --window).");
     }
-    if (heap.getN() >= 3) {
+    if (heap.getN() >= 4) {
       report.figure("heapAfterGcSlopeMiBPerHour", heap.getSlope());
       report.note(String.format(Locale.ROOT,
           "Heap after GC drifts %+.1f MiB per hour (least squares over %d windows); entities that go idle are passivated after 5 minutes.",

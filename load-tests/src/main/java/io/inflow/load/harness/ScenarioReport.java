@@ -195,7 +195,7 @@ public record ScenarioReport(
   }
 
   static String number(double v) {
-    if (v == Math.rint(v) && Math.abs(v) >= 1000) return BenchResult.count(Math.round(v));
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) return BenchResult.count(Math.round(v));
     return String.format(Locale.ROOT, "%.1f", v);
   }
 
