@@ -25,10 +25,11 @@ import org.HdrHistogram.Histogram;
  * {@code k} is scheduled at {@code start + k / N} seconds and sent without waiting for earlier
  * replies; its latency runs from the scheduled time to the complete reply.
  *
- * <p>The mix, per 100 reads: 30 campaign views ({@code GET /api/v1/campaigns/{id}}), 15 campaign
- * reports ({@code …/report?bucket=day&by=influencer}, the default 30 days), 25 influencer profiles, 10
- * fraud reports, 10 ranked influencer lists ({@code ?sort=er|followers|views&limit=20}), 10 brand
- * overviews; ids drawn uniformly from the background traffic's campaigns, brands and influencers, whose
+ * <p>The mix, per 100 reads: 30 campaign views ({@code GET /api/v1/campaigns/{id}}), 5 campaign
+ * reports ({@code …/report?bucket=day&by=influencer}, the default 30 days: a report reads the campaign's
+ * whole journal, so a dashboard asks for one when a campaign page opens, and follows it live after), 30
+ * influencer profiles, 15 fraud reports, 10 ranked influencer lists ({@code ?sort=er|followers|views&limit=20}),
+ * 10 brand overviews; ids drawn uniformly from the background traffic's campaigns, brands and influencers, whose
  * campaigns are defined ({@code PUT}) before the run so that reports and overviews have something to
  * show. After the run the same reads are measured without ingest for 10 s (at most the measured
  * window): the in-run baseline.
@@ -37,7 +38,7 @@ final class DashboardReads {
 
   /** The kinds of read with their share of the mix (per 100). */
   enum Kind {
-    CAMPAIGN(30), REPORT(15), INFLUENCER(25), FRAUD(10), LIST(10), OVERVIEW(10);
+    CAMPAIGN(30), REPORT(5), INFLUENCER(30), FRAUD(15), LIST(10), OVERVIEW(10);
 
     final int weight;
 

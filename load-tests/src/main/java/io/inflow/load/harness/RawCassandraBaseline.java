@@ -3,7 +3,11 @@ package io.inflow.load.harness;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inflow.load.BenchResult;
 import io.inflow.load.EventJson;
@@ -31,7 +35,9 @@ import org.HdrHistogram.Histogram;
  * its entity's partition (the influencer, else the campaign), the way the journal stores events,
  * inserted with a prepared statement, {@code concurrency} writes in flight, at the driver's default
  * consistency (LOCAL_ONE); durability is the node's Cassandra's own commit-log setting, the same the
- * journal gets. No parsing, validation, dedup, state, snapshots, tags or acknowledgements: the ratio
+ * journal gets. With {@code batchRows} &gt; 1 an entity's consecutive events go {@code batchRows} at a
+ * time into one unlogged batch (one partition, one mutation), which is how the journal writes the
+ * events of one persist: a 20,000-line request of the bench's 1,000 influencers brings each about 20. No parsing, validation, dedup, state, snapshots, tags or acknowledgements: the ratio
  * of Inflow's durable events/s to this is what everything Inflow does costs over a bare write.
  *
  * <p>Writes go to a keyspace of their own ({@value #KEYSPACE}), dropped at the end so that later runs
@@ -41,16 +47,18 @@ public final class RawCassandraBaseline {
 
   static final String KEYSPACE = "inflow_bench_raw";
 
-  /** Rows written in the measured window, its length, the rate, insert latency, failed writes. */
+  /** Rows written in the measured window, its length, the rate, write latency, failed writes. */
   public record Result(long rows, double seconds, double rowsPerSecond, LatencySummary latencyMs, long failed,
-      int concurrency) {}
+      int concurrency, int batchRows) {}
 
   private RawCassandraBaseline() {}
 
-  public static Result run(String host, int port, String datacenter, long seed, int events, Duration warmup,
-      Duration duration, int concurrency, PrintStream out) throws InterruptedException {
-    out.printf(Locale.ROOT, "Raw Cassandra baseline: %s events as rows at %s:%d, %d in flight, warm-up %d s, %d s measured%n",
-        BenchResult.count(events), host, port, concurrency, warmup.toSeconds(), duration.toSeconds());
+  public static Result run(String host, int port, String datacenter, long seed, int events, int batchRows,
+      Duration warmup, Duration duration, int concurrency, PrintStream out) throws InterruptedException {
+    out.printf(Locale.ROOT, "Raw Cassandra baseline: %s events as rows at %s:%d, %s, %d writes in flight, warm-up %d s,"
+            + " %d s measured%n", BenchResult.count(events), host, port,
+        batchRows == 1 ? "one row per insert" : "up to " + batchRows + " rows of one partition per unlogged batch",
+        concurrency, warmup.toSeconds(), duration.toSeconds());
     List<String> entities = new ArrayList<>(events);
     List<String> ids = new ArrayList<>(events);
     List<ByteBuffer> payloads = new ArrayList<>(events);
@@ -69,6 +77,18 @@ public final class RawCassandraBaseline {
       ids.add(event.eventId());
       payloads.add(ByteBuffer.wrap(json));
     }
+    // the writes: each a run of one entity's consecutive events, at most batchRows long
+    List<int[]> writes = new ArrayList<>();
+    Map<String, List<Integer>> pending = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < events; i++) {
+      List<Integer> group = pending.computeIfAbsent(entities.get(i), e -> new ArrayList<>());
+      group.add(i);
+      if (group.size() == batchRows) {
+        writes.add(group.stream().mapToInt(Integer::intValue).toArray());
+        pending.remove(entities.get(i));
+      }
+    }
+    pending.values().forEach(g -> writes.add(g.stream().mapToInt(Integer::intValue).toArray()));
     DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
         .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(20))
         .withInt(DefaultDriverOption.CONNECTION_MAX_REQUESTS, 4096)
@@ -93,13 +113,24 @@ public final class RawCassandraBaseline {
       for (long n = 0; ; n++) {
         long now = System.nanoTime();
         if (now >= end) break;
-        int i = (int) (n % events);
-        String entity = entities.get(i) + "#" + n / events; // each pass over the data is a new copy
-        long s = seq.merge(entity, 1L, Long::sum);
+        int[] write = writes.get((int) (n % writes.size()));
+        String entity = entities.get(write[0]) + "#" + n / writes.size(); // each pass over the data is a new copy
+        Statement<?> statement;
+        if (write.length == 1) {
+          statement = insert.bind(entity, seq.merge(entity, 1L, Long::sum), ids.get(write[0]),
+              payloads.get(write[0]).duplicate());
+        } else {
+          BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.UNLOGGED);
+          for (int i : write) {
+            batch.addStatement(insert.bind(entity, seq.merge(entity, 1L, Long::sum), ids.get(i), payloads.get(i).duplicate()));
+          }
+          statement = batch.build();
+        }
+        int rows = write.length;
         inFlight.acquire();
         long sent = System.nanoTime();
         boolean measured = sent >= measureFrom;
-        session.executeAsync(insert.bind(entity, s, ids.get(i), payloads.get(i).duplicate()))
+        session.executeAsync(statement)
             .whenComplete((rs, error) -> {
               long done = System.nanoTime();
               inFlight.release();
@@ -108,7 +139,7 @@ public final class RawCassandraBaseline {
                 failed.incrementAndGet();
                 return;
               }
-              measuredRows.incrementAndGet();
+              measuredRows.addAndGet(rows);
               synchronized (micros) {
                 micros.recordValue((done - sent) / 1_000);
               }
@@ -121,8 +152,8 @@ public final class RawCassandraBaseline {
         latency = LatencySummary.of(micros);
       }
       Result result = new Result(measuredRows.get(), seconds, Math.round(measuredRows.get() / seconds * 10) / 10.0,
-          latency, failed.get(), concurrency);
-      out.printf(Locale.ROOT, "  %s rows/s (%s rows in %.0f s), insert p50 %.1f ms p99 %.1f ms, %s failed%n",
+          latency, failed.get(), concurrency, batchRows);
+      out.printf(Locale.ROOT, "  %s rows/s (%s rows in %.0f s), write p50 %.1f ms p99 %.1f ms, %s failed%n",
           BenchResult.count(Math.round(result.rowsPerSecond())), BenchResult.count(result.rows()), seconds,
           latency.p50(), latency.p99(), BenchResult.count(result.failed()));
       session.execute("DROP KEYSPACE IF EXISTS " + KEYSPACE);
