@@ -158,8 +158,12 @@ public final class InflowNode implements AutoCloseable {
     boolean pods = entitySettings.fraudScoring() && inflow.getBoolean("fraud.coordination.enabled");
     var coordination = !pods ? null : io.inflow.node.fraud.CoordinationDetector.init(system,
         io.inflow.node.fraud.CoordinationDetectorSettings.fromConfig(inflow),
-        finding -> sharding.entityRefFor(InfluencerEntity.ENTITY_KEY, finding.influencerId())
-            .tell(new io.inflow.node.influencer.InfluencerCommand.RecordCoordination(finding)));
+        finding -> {
+          var metrics = io.inflow.node.metrics.NodeMetrics.get();
+          if (metrics != null) metrics.coordinationFinding();
+          sharding.entityRefFor(InfluencerEntity.ENTITY_KEY, finding.influencerId())
+              .tell(new io.inflow.node.influencer.InfluencerCommand.RecordCoordination(finding));
+        });
     FraudLinks fraudLinks = new FraudLinks(
         (campaign, alert) -> sharding.entityRefFor(CampaignEntity.ENTITY_KEY, campaign)
             .tell(new io.inflow.node.campaign.CampaignCommand.RecordAlert(alert)),

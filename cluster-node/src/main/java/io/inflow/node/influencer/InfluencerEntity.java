@@ -142,6 +142,8 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
     String judged = next.fraudLevel(settings.fraud());
     String before = level;
     level = judged;
+    var metrics = io.inflow.node.metrics.NodeMetrics.get();
+    if (metrics != null) metrics.fraudLevelChecked(before, judged);
     if (LEVELS.indexOf(judged) <= LEVELS.indexOf(before) || next.campaigns().isEmpty()) return;
     FraudReport report = next.fraudReport(Instant.now(), settings.fraud());
     CampaignAlert alert = new CampaignAlert(entityId + "/fraud/" + judged + "/" + lastSequenceNumber(context),

@@ -35,6 +35,12 @@ import kamon.prometheus.PrometheusReporter;
  *       the live data; its drift over a long run shows a leak) (gauge)</td></tr>
  *   <tr><td>{@code inflow_jvm_gc_collections{collector}}, {@code inflow_jvm_gc_seconds{collector}}</td>
  *       <td>collections and time spent collecting since the JVM started (gauges of running totals)</td></tr>
+ *   <tr><td>{@code inflow_fraud_level_checks_total}</td><td>fraud level checks (at most one per active
+ *       influencer per second)</td></tr>
+ *   <tr><td>{@code inflow_fraud_level_changes_total{level}}</td><td>judged levels that differ from the
+ *       influencer's previous one, by the new level (a rise to medium or high alerts its campaigns)</td></tr>
+ *   <tr><td>{@code inflow_coordination_findings_total}</td><td>coordinated-engagement findings the
+ *       detector handed to influencers (each is persisted by its influencer)</td></tr>
  * </table>
  *
  * Kamon is one per JVM: every node of a JVM (tests) shares these series. Snapshots are taken every
@@ -48,7 +54,8 @@ public final class NodeMetrics {
   public static final java.util.List<String> SERIES = java.util.List.of("inflow_ingest_events_total",
       "inflow_persist_latency_seconds", "inflow_persist_batch_events", "inflow_entities_alive",
       "inflow_websocket_subscribers", "inflow_http_request_duration_seconds", "inflow_jvm_heap_bytes",
-      "inflow_jvm_gc_collections", "inflow_jvm_gc_seconds");
+      "inflow_jvm_gc_collections", "inflow_jvm_gc_seconds", "inflow_fraud_level_checks_total",
+      "inflow_fraud_level_changes_total", "inflow_coordination_findings_total");
 
   private static volatile NodeMetrics instance;
 
@@ -56,6 +63,7 @@ public final class NodeMetrics {
   private final kamon.metric.Counter accepted, duplicates, rejected;
   private final Histogram influencerPersist, campaignPersist, influencerBatch, campaignBatch;
   private final Gauge influencersAlive, campaignsAlive, subscribers;
+  private final kamon.metric.Counter levelChecks, coordinationFindings;
 
   private NodeMetrics(Duration tick) {
     Config config = ConfigFactory.parseString("""
@@ -84,6 +92,9 @@ public final class NodeMetrics {
     influencersAlive = alive.withTag("entity", "influencer");
     campaignsAlive = alive.withTag("entity", "campaign");
     subscribers = Kamon.gauge("inflow_websocket_subscribers", "live subscribers on this node").withoutTags();
+    levelChecks = Kamon.counter("inflow_fraud_level_checks", "fraud level checks").withoutTags();
+    coordinationFindings = Kamon.counter("inflow_coordination_findings", "coordination findings delivered")
+        .withoutTags();
     var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "inflow-jvm-metrics");
       t.setDaemon(true);
@@ -161,6 +172,17 @@ public final class NodeMetrics {
 
   public void subscriberLeft() {
     subscribers.decrement();
+  }
+
+  public void fraudLevelChecked(String before, String after) {
+    levelChecks.increment();
+    if (!before.equals(after)) {
+      Kamon.counter("inflow_fraud_level_changes", "fraud level changes by new level").withTag("level", after).increment();
+    }
+  }
+
+  public void coordinationFinding() {
+    coordinationFindings.increment();
   }
 
   public void request(String endpoint, int status, long nanos) {

@@ -54,7 +54,13 @@ class MetricsRoutesTest {
           List.of("inflow_entities_alive{", "entity=\"influencer\""),
           List.of("inflow_entities_alive{", "entity=\"campaign\""),
           List.of("inflow_websocket_subscribers", ""),
-          List.of("inflow_http_request_duration_seconds_bucket{", "endpoint=\"POST_EVENTS\""));
+          List.of("inflow_http_request_duration_seconds_bucket{", "endpoint=\"POST_EVENTS\""),
+          List.of("inflow_jvm_heap_bytes{", "area=\"used\""),
+          List.of("inflow_jvm_heap_bytes{", "area=\"after_gc\""),
+          List.of("inflow_jvm_heap_bytes{", "area=\"max\""),
+          List.of("inflow_jvm_gc_collections{", "collector="),
+          List.of("inflow_jvm_gc_seconds{", "collector="),
+          List.of("inflow_fraud_level_checks_total", "")); // the influencer's level is checked a second after its persist
       Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
         var scrape = http.get("/metrics");
         assertEquals(200, scrape.status());
@@ -66,6 +72,7 @@ class MetricsRoutesTest {
         }
         assertFalse(text.contains("m-anna") || text.contains("m-camp"), "no series names an entity");
         assertTrue(gauge(text, "inflow_websocket_subscribers") >= 1, text);
+        assertTrue(gauge(text, "inflow_fraud_level_checks_total") >= 1, text);
       });
     }
   }
