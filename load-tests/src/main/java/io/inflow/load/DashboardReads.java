@@ -90,9 +90,7 @@ final class DashboardReads {
     if (pool == null || options.campaigns() == 0) {
       throw new LiveLatencyBench.SetupException("--reads needs background traffic with campaigns", null);
     }
-    TrafficGenerator generator = new TrafficGenerator(
-        TrafficGenerator.Config.of(options.seed(), options.influencers(), options.campaigns())
-            .withNamespace(options.runId() + "00"));
+    TrafficGenerator generator = LiveLatencyBench.backgroundGenerator(options);
     Map<String, CampaignDefinition> definitions = generator.campaignDefinitions();
     for (Map.Entry<String, CampaignDefinition> e : definitions.entrySet()) {
       HttpRequest.Builder put = HttpRequest.newBuilder(options.campaignUrl(e.getKey())).timeout(options.requestTimeout())

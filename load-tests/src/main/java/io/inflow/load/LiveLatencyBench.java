@@ -235,6 +235,12 @@ public final class LiveLatencyBench {
     }
   }
 
+  /** The generator of a run's background traffic (its ids carry the namespace {@code <runId>00}). */
+  static TrafficGenerator backgroundGenerator(LiveBenchOptions options) {
+    return new TrafficGenerator(TrafficGenerator.Config.of(options.seed(), options.influencers(), options.campaigns())
+        .withNamespace(options.runId() + "00"));
+  }
+
   /** The background traffic of a run: generated before the clock starts (null when requests carry only clicks). */
   public static RequestPool backgroundPool(LiveBenchOptions options, PrintStream out) {
     if (options.backgroundLinesPerRequest() == 0) return null;
@@ -244,10 +250,7 @@ public final class LiveLatencyBench {
         BenchResult.count(events), BenchResult.count(options.influencers()), BenchResult.count(options.campaigns()),
         options.seed(), options.runId());
     long t0 = System.nanoTime();
-    TrafficGenerator generator = new TrafficGenerator(
-        TrafficGenerator.Config.of(options.seed(), options.influencers(), options.campaigns())
-            .withNamespace(options.runId() + "00"));
-    RequestPool pool = RequestPool.generate(generator, options.runId(), events, perBody, false);
+    RequestPool pool = RequestPool.generate(backgroundGenerator(options), options.runId(), events, perBody, false);
     out.printf(Locale.ROOT, "  %s bodies, %s in all, in %.1f s%n", BenchResult.count(pool.size()),
         IngestBench.bytes(pool.totalBytes()), (System.nanoTime() - t0) / 1e9);
     return pool;

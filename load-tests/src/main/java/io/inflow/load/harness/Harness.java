@@ -80,6 +80,8 @@ public final class Harness {
   private final CliFlags flags;
   private final PrintStream log;
   private final String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+  /** {@code --prewarm}: closed-model ingest before the open-model scenarios (throughput measures a cold node's ramp). */
+  private final Duration prewarm;
 
   Harness(String scenario, URI url, Optional<String> token, Path out, CliFlags flags, PrintStream log) {
     this.scenario = scenario;
@@ -88,6 +90,7 @@ public final class Harness {
     this.out = out;
     this.flags = flags;
     this.log = log;
+    this.prewarm = scenario.equals("throughput") ? Duration.ZERO : flags.duration("prewarm", "45s");
   }
 
   public static void main(String[] args) throws Exception {
@@ -178,10 +181,10 @@ public final class Harness {
     double ceiling = closed.eventsPerSecond();
     if (ceiling <= 0) throw new LiveLatencyBench.SetupException("the closed-model run measured nothing", null);
 
-    LiveBenchOptions base = LiveBenchOptions.parse(args("--url", url.toString(), "--rate", String.valueOf(Math.round(ceiling)),
-        "--subscribers", "1", "--interval-ms", "200", "--pregenerate-events", "2000000", "--label", "ramp"));
     // bodies of `lines` lines (every step sends the same bodies): rate r means one request every lines × 1000 / r ms
-    LiveBenchOptions sized = base.step("ramp", lines * 5L, 200, stepWarmup, stepDuration, Optional.empty());
+    LiveBenchOptions sized = LiveBenchOptions.parse(args("--url", url.toString(), "--rate", String.valueOf(lines * 5L),
+        "--subscribers", "1", "--interval-ms", "200", "--pregenerate-events", "2000000", "--label", "ramp",
+        "--warmup", stepWarmup.toMillis() + "ms", "--duration", stepDuration.toMillis() + "ms"));
     RequestPool pool = LiveLatencyBench.backgroundPool(sized, log);
     long offset = 0;
     LiveBenchResult best = null;
@@ -270,7 +273,6 @@ public final class Harness {
     String warmup = flags.text("warmup", "20s");
     String duration = flags.text("duration", "60s");
     String label = flags.text("label", "fanout");
-    flags.text("prewarm", null); // read by prewarm()
     flags.rejectUnknown();
     HttpClient client = HttpClient.newHttpClient();
     prewarm();
@@ -399,14 +401,12 @@ public final class Harness {
         "--reads", String.valueOf(reads),
         "--window", window,
         "--label", flags.text("label", label)));
-    flags.text("prewarm", null); // read later; known
     flags.rejectUnknown();
     return options;
   }
 
   /** A closed-model run, not measured, so that an open-model run does not start on a cold node. */
   private void prewarm() throws IOException, InterruptedException {
-    Duration prewarm = flags.duration("prewarm", "45s");
     if (prewarm.isZero()) return;
     log.printf(Locale.ROOT, "== warming the node up: closed-model ingest for %d s (not measured)%n", prewarm.toSeconds());
     IngestBench.run(BenchOptions.parse(args("--url", url.toString(), "--warmup", "0s", "--duration",
