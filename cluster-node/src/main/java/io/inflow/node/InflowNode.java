@@ -198,7 +198,8 @@ public final class InflowNode implements AutoCloseable {
         readModel, reports, services.live(), readiness, new EventCodec(CodecLimits.defaults()), security,
         new ApiRoutes.Accounts(services.accounts(), inflow.getInt("limits.classify-accounts")),
         new ApiRoutes.Texts(sentiment, inflow.getInt("limits.classify-texts")),
-        new io.inflow.node.cluster.ClusterStatus(system, queryTimeout));
+        new io.inflow.node.cluster.ClusterStatus(system, queryTimeout),
+        io.inflow.node.http.Dashboard.of(inflow.getString("http.dashboard-dir")));
     ServerBinding binding = HttpServer.bind(system, inflow.getString("http.host"),
             inflow.getInt("http.port"), routes.routes(), inflow.getDuration("http.drain-timeout"), tls)
         .toCompletableFuture().join();

@@ -72,8 +72,8 @@ public final class Main {
         demo = "  Demo data: not loaded (" + e.getMessage() + ")\n";
       }
     }
-    System.out.printf("%nInflow is up.%n  API:       %s/api/v1%n  Health:    %s/health/ready%n%s%s%n",
-        node.apiUrl(), node.apiUrl(), demo, devToken(flags.contains("--demo"), node.apiUrl()));
+    System.out.printf("%nInflow is up.%n  Dashboard: %s/%n  API:       %s/api/v1%n  Health:    %s/health/ready%n%s%s%n",
+        node.apiUrl(), node.apiUrl(), node.apiUrl(), demo, devToken(flags.contains("--demo"), node.apiUrl()));
     System.out.flush();
     node.system().getWhenTerminated().toCompletableFuture().join();
   }
@@ -86,9 +86,11 @@ public final class Main {
     if (auth.mode() != io.inflow.node.security.AuthSettings.Mode.DEV || !auth.hasSecret()) return "";
     String token = new io.inflow.node.security.TokenIssuer(auth).issue("demo-admin",
         io.inflow.node.security.Role.ADMIN, java.util.Set.of(), java.time.Duration.ofHours(12));
-    return String.format("  Dev token: %s%n             (admin, 12 h; others: ./inflow token --role analyst --brand acme)%n"
+    // the token rides in the fragment, which browsers never send to a server, so it stays out of logs
+    return String.format("  Sign in:   %s/#token=%s%n             (opens the dashboard signed in as admin for 12 h)%n"
+        + "  Dev token: %s%n             (admin, 12 h; others: ./inflow token --role analyst --brand acme)%n"
         + "  Try:       TOKEN=$(./inflow token --role admin); curl -H \"Authorization: Bearer $TOKEN\" "
-        + "%s/api/v1/campaigns/acme-spring-launch%n", token, apiUrl);
+        + "%s/api/v1/campaigns/acme-spring-launch%n", apiUrl, token, token, apiUrl);
   }
 
   /** Prints the CQL of the journal and snapshot keyspaces and tables for the configured keyspace and replication. */

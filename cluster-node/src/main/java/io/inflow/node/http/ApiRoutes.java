@@ -82,6 +82,7 @@ public final class ApiRoutes extends AllDirectives {
   private final BrandDirectory brands;
   private final IngestScope ingestScope;
   private final AuditLog audit;
+  private final Dashboard dashboard;
   private final Duration bodyReadTimeout = Duration.ofSeconds(20);
   private final java.util.Map<Endpoint, Handler> handlers = handlers();
   private final ExceptionHandler errors;
@@ -94,6 +95,16 @@ public final class ApiRoutes extends AllDirectives {
       ReadModelService readModel, ReportService reports, LiveUpdates live, Readiness readiness,
       EventCodec eventCodec, Security security, Accounts accounts, Texts texts,
       io.inflow.node.cluster.ClusterStatus clusterStatus) {
+    this(ingest, campaigns, influencers, readModel, reports, live, readiness, eventCodec, security, accounts, texts,
+        clusterStatus, Dashboard.packaged());
+  }
+
+  /** With the dashboard's files from {@code dashboard} (a working copy while developing it). */
+  public ApiRoutes(IngestService ingest, CampaignService campaigns, InfluencerService influencers,
+      ReadModelService readModel, ReportService reports, LiveUpdates live, Readiness readiness,
+      EventCodec eventCodec, Security security, Accounts accounts, Texts texts,
+      io.inflow.node.cluster.ClusterStatus clusterStatus, Dashboard dashboard) {
+    this.dashboard = dashboard;
     this.guard = new Guard(security.verifier(), security.limiter(), security.audit(), security.nodeName(),
         new Guard.Settings(security.corsOrigins(), security.tls()));
     this.brands = security.brands();
@@ -141,6 +152,8 @@ public final class ApiRoutes extends AllDirectives {
     java.util.Map<Endpoint, Handler> h = new java.util.EnumMap<>(Endpoint.class);
     h.put(Endpoint.HEALTH_ALIVE, (caller, id) -> json(StatusCodes.OK, java.util.Map.of("status", "alive")));
     h.put(Endpoint.HEALTH_READY, (caller, id) -> ready());
+    h.put(Endpoint.DASHBOARD, (caller, id) -> dashboard.page());
+    h.put(Endpoint.DASHBOARD_ASSET, (caller, id) -> dashboard.asset(id));
     h.put(Endpoint.POST_EVENTS, (caller, id) -> postEvents(caller));
     h.put(Endpoint.PUT_CAMPAIGN, (caller, id) -> putCampaign(id));
     h.put(Endpoint.GET_CAMPAIGN, (caller, id) -> getCampaign(id));
@@ -500,8 +513,14 @@ public final class ApiRoutes extends AllDirectives {
           ApiException.badRequest("websocket_required",
               "GET /api/v1/campaigns/{id}/live is a WebSocket endpoint: send an Upgrade: websocket request",
               List.of()));
-      return onSuccess(live.open(campaignId), flow -> complete(upgrade.handleMessagesWith(
-          flow.orElseThrow(() -> ApiException.notFound("campaign", campaignId)))));
+      return onSuccess(live.open(campaignId), flow -> {
+        var messages = flow.orElseThrow(() -> ApiException.notFound("campaign", campaignId));
+        // a browser that sent its token as a subprotocol must get one of its offers back, or it drops the socket
+        boolean offered = java.util.stream.StreamSupport.stream(upgrade.getRequestedProtocols().spliterator(), false)
+            .anyMatch(Guard.LIVE_SUBPROTOCOL::equals);
+        return complete(offered ? upgrade.handleMessagesWith(messages, Guard.LIVE_SUBPROTOCOL)
+            : upgrade.handleMessagesWith(messages));
+      });
     });
   }
 

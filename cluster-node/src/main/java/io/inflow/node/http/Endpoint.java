@@ -17,6 +17,10 @@ import java.util.Set;
 public enum Endpoint {
   HEALTH_ALIVE("GET", "/health/alive", null, Scope.NONE),
   HEALTH_READY("GET", "/health/ready", null, Scope.NONE),
+  /** The browser dashboard's page; it holds no data (every number comes from the API with the user's token). */
+  DASHBOARD("GET", "/", null, Scope.NONE),
+  /** The dashboard's scripts, styles and chart library. */
+  DASHBOARD_ASSET("GET", "/assets/{id}", null, Scope.NONE),
   /** Prometheus text format; Prometheus scrapes it with an admin token ({@code authorization.credentials_file}). */
   METRICS("GET", "/metrics", EnumSet.of(Role.ADMIN), Scope.NONE),
   POST_EVENTS("POST", "/api/v1/events", EnumSet.of(Role.ADMIN, Role.INGEST), Scope.EVENTS),
@@ -60,7 +64,7 @@ public enum Endpoint {
   Endpoint(String method, String path, Set<Role> roles, Scope scope) {
     this.method = method;
     this.path = path;
-    this.segments = List.of(path.substring(1).split("/"));
+    this.segments = path.equals("/") ? List.of() : List.of(path.substring(1).split("/"));
     this.roles = roles == null ? null : Set.copyOf(roles);
     this.scope = scope;
   }
@@ -74,7 +78,7 @@ public enum Endpoint {
     return path;
   }
 
-  /** True for health endpoints, which need no token. */
+  /** True for the health endpoints and the dashboard's static files, which need no token. */
   public boolean open() {
     return roles == null;
   }
@@ -109,7 +113,7 @@ public enum Endpoint {
 
   /** What the audit record names: {@code campaign:acme-1}, {@code brand:acme}, or null. */
   public String resource(String id) {
-    if (id == null || id.isEmpty()) return null;
+    if (id == null || id.isEmpty() || segments.size() < 3) return null;
     return segments.get(2).replaceAll("s$", "") + ":" + id;
   }
 

@@ -29,12 +29,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What stands in front of every route: security headers and CORS on every response; for each
- * {@link Endpoint} that is not open, the bearer token (header, or {@code access_token} for the
- * WebSocket upgrade, which browsers cannot give headers), the role check, the per-token rate limit,
- * and an audit record of the outcome.
+ * {@link Endpoint} that is not open, the bearer token, the role check, the per-token rate limit, and
+ * an audit record of the outcome.
+ *
+ * <p>The token comes from {@code Authorization: Bearer <token>}. Browsers cannot set headers on a
+ * WebSocket upgrade, so the live endpoint also takes it as a subprotocol offer: {@code
+ * Sec-WebSocket-Protocol: inflow, bearer.<token>} (the server answers {@code inflow}). Never as a
+ * query parameter: URLs end up in access logs, proxies and browser history.
  */
 final class Guard extends AllDirectives {
   private static final Logger log = LoggerFactory.getLogger(Guard.class);
+  /** The subprotocol the live endpoint answers when a browser offers it with its token. */
+  static final String LIVE_SUBPROTOCOL = "inflow";
+  private static final String TOKEN_SUBPROTOCOL_PREFIX = "bearer.";
 
   /** {@code corsOrigins}: exact origins allowed to call from a browser ({@code *} allows any). */
   record Settings(Set<String> corsOrigins, boolean tls) {}
@@ -141,7 +148,14 @@ final class Guard extends AllDirectives {
       }
       throw new AuthenticationException("token_malformed", "the Authorization header must be 'Bearer <token>'");
     }
-    if (endpoint == Endpoint.CAMPAIGN_LIVE) return request.getUri().query().get("access_token").orElse(null);
+    if (endpoint != Endpoint.CAMPAIGN_LIVE) return null;
+    for (HttpHeader offered : request.getHeaders()) {
+      if (!offered.is("sec-websocket-protocol")) continue;
+      for (String protocol : offered.value().split(",")) {
+        String p = protocol.trim();
+        if (p.startsWith(TOKEN_SUBPROTOCOL_PREFIX)) return p.substring(TOKEN_SUBPROTOCOL_PREFIX.length());
+      }
+    }
     return null;
   }
 

@@ -116,6 +116,8 @@ class AuthorizationMatrixTest {
     Map<Endpoint, Row> rows = new LinkedHashMap<>();
     rows.put(Endpoint.HEALTH_ALIVE, new Row(null, null, c -> c.get("/health/alive").status(), open()));
     rows.put(Endpoint.HEALTH_READY, new Row(null, null, c -> c.get("/health/ready").status(), open()));
+    rows.put(Endpoint.DASHBOARD, new Row(null, null, c -> c.get("/").status(), open()));
+    rows.put(Endpoint.DASHBOARD_ASSET, new Row(null, null, c -> c.get("/assets/echarts.js").status(), open()));
     rows.put(Endpoint.POST_EVENTS, new Row(Role.ANALYST, Role.INGEST, c -> c.ndjson("""
         {"type":"click","eventId":"mx-p-%d","campaignId":"mx-a","influencerId":"mx-inf-a","occurredAt":"2026-11-03T10:00:00Z"}
         """.formatted(SEQ.incrementAndGet())).status(), expect(403, 403, 200)));

@@ -54,6 +54,21 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     return client;
   }
 
+  /** Connects as a browser must: the token offered as the subprotocol {@code bearer.<token>}, beside {@code inflow}. */
+  public static LiveClient connectWithTokenSubprotocol(String apiUrl, String campaignId, String token) {
+    LiveClient client = new LiveClient(true);
+    URI uri = URI.create(apiUrl.replaceFirst("^http", "ws") + "/api/v1/campaigns/" + campaignId + "/live");
+    client.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+        .subprotocols("inflow", "bearer." + token)
+        .buildAsync(uri, client).orTimeout(20, TimeUnit.SECONDS).join();
+    return client;
+  }
+
+  /** The subprotocol the server chose ("" for none). */
+  public String subprotocol() {
+    return socket.getSubprotocol();
+  }
+
   @Override
   public void onOpen(WebSocket webSocket) {
     webSocket.request(1);

@@ -99,14 +99,30 @@ class LiveUpdatesTest {
   }
 
   @Test
+  void aBrowserOffersItsTokenAsASubprotocolAndGetsInflowBack() {
+    define(http, "live-browser");
+    try (LiveClient client = LiveClient.connectWithTokenSubprotocol(node.apiUrl(), "live-browser",
+        io.inflow.node.TestTokens.admin())) {
+      assertEquals("inflow", client.subprotocol());
+      JsonNode snapshot = client.next(WAIT);
+      assertNotNull(snapshot, "no snapshot");
+      assertEquals("snapshot", snapshot.get("type").asText());
+    }
+    CompletionException refused = assertThrows(CompletionException.class,
+        () -> LiveClient.connectWithTokenSubprotocol(node.apiUrl(), "live-browser", "not-a-token"));
+    assertEquals(401, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+  }
+
+  @Test
   void unknownCampaignsAre404AndPlainRequests400() throws IOException {
     CompletionException refused = assertThrows(CompletionException.class,
         () -> LiveClient.connect(node.apiUrl(), "never-heard-of", true));
     assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
     assertEquals(404, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
 
-    // the token as a query parameter, as browsers must send it on a WebSocket upgrade
-    String[] raw = rawHandshake("/api/v1/campaigns/never-heard-of/live?access_token=" + io.inflow.node.TestTokens.admin());
+    // the token as a subprotocol offer, as browsers must send it on a WebSocket upgrade
+    String[] raw = rawHandshake("/api/v1/campaigns/never-heard-of/live",
+        "Sec-WebSocket-Protocol: inflow, bearer." + io.inflow.node.TestTokens.admin() + "\r\n");
     assertTrue(raw[0].startsWith("HTTP/1.1 404"), raw[0]);
     JsonNode error = Json.mapper().readTree(raw[1]);
     assertEquals("not_found", error.get("error").asText());
@@ -216,13 +232,14 @@ class LiveUpdatesTest {
   }
 
   /** A WebSocket handshake by hand (the JDK client hides refused handshakes' bodies): status line and body. */
-  private static String[] rawHandshake(String path) throws IOException {
+  private static String[] rawHandshake(String path, String extraHeaders) throws IOException {
     var address = node.httpAddress();
     try (Socket socket = new Socket(address.getHostString(), address.getPort())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(("GET " + path + " HTTP/1.1\r\nHost: " + address.getHostString() + "\r\nUpgrade: websocket\r\n"
-          + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+          + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+          + extraHeaders + "\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
