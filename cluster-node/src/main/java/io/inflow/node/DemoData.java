@@ -3,6 +3,8 @@ package io.inflow.node;
 import io.inflow.protocol.api.CampaignDefinition;
 import io.inflow.protocol.api.Enrolment;
 import io.inflow.protocol.event.Attribution;
+import io.inflow.protocol.event.AudienceAccount;
+import io.inflow.protocol.event.AudienceSample;
 import io.inflow.protocol.event.Click;
 import io.inflow.protocol.event.CommentPosted;
 import io.inflow.protocol.event.Conversion;
@@ -26,14 +28,23 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A small, deterministic demo data set: two brands' campaigns, twelve influencers on three
- * platforms, posts with growing counters, comments in Polish and English, clicks, orders (one
- * refunded) and spend. Loaded through the same ingest path as real traffic; its event ids are
- * fixed, so loading it twice changes nothing.
+ * platforms, daily follower counts, posts with growing counters, comments in Polish and English,
+ * audience samples, clicks, orders (one refunded) and spend. Two kinds of fraud are in it, so the
+ * dashboard has something to explain: {@value #BOUGHT_FOLLOWERS} buys followers (a jump that
+ * engagement does not follow, and an audience of mass followers), and the {@link #POD} comment on
+ * each other's posts with the same accounts within minutes (an engagement pod). Loaded through the
+ * same ingest path as real traffic; its event ids are fixed, so loading it twice changes nothing.
  */
 public final class DemoData {
   private static final String[] COMMENTS = {
       "Love this! 😍", "Świetny film, dzięki!", "Where can I buy it?", "Najlepsza recenzja jaką widziałam",
       "meh, not for me", "To jest okropne, nie polecam", "🔥🔥🔥", "Great tips, thanks for sharing"};
+
+  static final String BOUGHT_FOLLOWERS = "tom-gaming";
+  static final List<String> POD = List.of("eva-vlogs", "sam-reviews", "maja-home");
+  private static final String[] POD_COMMENTS = {"Great post!", "Nice!", "🔥🔥", "Love it", "Amazing content 👏",
+      "So true!", "Wow", "👍👍"};
+  private static final int DAYS = 14;
 
   public record Summary(int campaigns, int influencers, int events) {}
 
@@ -41,7 +52,7 @@ public final class DemoData {
 
   public static Summary load(InflowNode.Services services, Instant now) {
     Random random = new Random(7);
-    Instant start = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(10));
+    Instant start = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(DAYS));
     Platform[] platforms = {Platform.INSTAGRAM, Platform.TIKTOK, Platform.YOUTUBE};
     List<IngestEvent> events = new ArrayList<>();
     Map<String, List<String>> enrolled = Map.of(
@@ -60,23 +71,26 @@ public final class DemoData {
             "https://" + brand + ".example/r/" + influencer, null));
         long following = 300 + random.nextInt(900);
         double dailyGrowth = 0.001 + random.nextDouble() * 0.014; // 0.1–1.5 % a day
-        for (int day = 0; day <= 10; day += 2) { // a follower count every two days, so growth shows
+        for (int day = 0; day <= DAYS; day++) { // a follower count a day, as a platform poller sends them
           long count = Math.round(followers * Math.pow(1 + dailyGrowth, day));
+          if (influencer.equals(BOUGHT_FOLLOWERS) && day >= 11) count = Math.round(count * 1.35); // a bought batch
           events.add(new FollowersObserved(day == 0 ? "demo-f-" + influencer : "demo-f-" + influencer + "-" + day,
               influencer, platform, start.plus(Duration.ofDays(day)), count, following));
         }
         events.add(new Spend("demo-s-" + influencer, campaign, influencer, enrolments.get(enrolments.size() - 1).fee(),
             "EUR", Spend.Kind.FEE, start.plus(Duration.ofHours(1))));
-        for (int post = 1; post <= 2; post++) {
+        for (int post = 1; post <= 3; post++) {
           String postId = influencer + "-p" + post;
           Instant published = start.plus(Duration.ofDays(post * 3L));
           events.add(new PostPublished("demo-pp-" + postId, influencer, platform, postId, campaign, published,
               platform == Platform.YOUTUBE ? "video" : "reel", "Demo post " + post + " #" + brand, List.of(brand)));
-          long views = 0, likes = 0, comments = 0;
+          // organic counters: views saturate over the snapshots, likes and comments keep one rate per post
+          double totalViews = followers * (0.2 + random.nextDouble() * 0.3);
+          double likeRate = 0.03 + random.nextDouble() * 0.03;
           for (int snapshot = 1; snapshot <= 4; snapshot++) {
-            views += (long) (followers * (0.05 + random.nextDouble() * 0.2));
-            likes += (long) (views * (0.03 + random.nextDouble() * 0.05));
-            comments += 1 + (long) (likes * 0.02);
+            long views = (long) (totalViews * (1 - Math.pow(0.45, snapshot)));
+            long likes = (long) (views * likeRate);
+            long comments = 1 + (long) (likes * 0.02);
             events.add(new PostMetrics("demo-pm-" + postId + "-" + snapshot, influencer, platform, postId, campaign,
                 published.plus(Duration.ofHours(6L * snapshot)), views, views * 2, (long) (views * 0.8), likes,
                 comments, likes / 20, likes / 15));
@@ -86,7 +100,15 @@ public final class DemoData {
                 postId + "-c" + c, "viewer-" + random.nextInt(40), COMMENTS[random.nextInt(COMMENTS.length)],
                 published.plus(Duration.ofMinutes(30L + c * 17))));
           }
+          if (POD.contains(influencer)) { // the same eight accounts, minutes after every member's post
+            for (int c = 0; c < 8; c++) {
+              events.add(new CommentPosted("demo-pod-" + postId + "-" + c, influencer, postId, campaign,
+                  postId + "-pod" + c, "pod-account-" + c, POD_COMMENTS[c], published.plus(Duration.ofMinutes(2L + c))));
+            }
+          }
         }
+        events.add(audienceSample(influencer, platform, start.plus(Duration.ofDays(DAYS - 1)), random,
+            influencer.equals(BOUGHT_FOLLOWERS) ? 0.6 : 0.08));
         for (int click = 0; click < 5; click++) {
           events.add(new Click("demo-k-" + influencer + "-" + click, campaign, influencer,
               start.plus(Duration.ofHours(80L + click)), "visitor-" + random.nextInt(500)));
@@ -110,5 +132,21 @@ public final class DemoData {
     CompletableFuture.allOf(definitions.toArray(CompletableFuture[]::new)).join();
     services.ingest().ingest(events).toCompletableFuture().join();
     return new Summary(2, influencerIndex, events.size());
+  }
+
+  /** 40 follower accounts, {@code massShare} of them mass followers (following thousands, no posts, no picture). */
+  private static AudienceSample audienceSample(String influencer, Platform platform, Instant at, Random random,
+      double massShare) {
+    List<AudienceAccount> accounts = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      boolean mass = i < Math.round(40 * massShare);
+      accounts.add(mass
+          ? new AudienceAccount("demo-acct-" + influencer + "-" + i, 5 + random.nextInt(40), 2_500 + random.nextInt(5_000),
+              random.nextInt(3), 0, false, false, 14, 6, false)
+          : new AudienceAccount("demo-acct-" + influencer + "-" + i, 150 + random.nextInt(2_000), 200 + random.nextInt(600),
+              20 + random.nextInt(300), 40 + random.nextInt(100), true, random.nextBoolean(), 9, random.nextInt(2),
+              random.nextBoolean()));
+    }
+    return new AudienceSample("demo-as-" + influencer, influencer, platform, at, accounts);
   }
 }
