@@ -108,7 +108,11 @@ export function live(campaignId, onMessage, onState) {
   return () => {
     stopped = true;
     clearTimeout(timer);
-    if (socket) socket.close();
+    if (socket && socket.readyState === WebSocket.CONNECTING) {
+      socket.onopen = () => socket.close(); // closing a socket mid-handshake is reported as a browser error
+    } else if (socket) {
+      socket.close();
+    }
     onState('closed');
   };
 }

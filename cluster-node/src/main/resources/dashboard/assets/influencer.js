@@ -2,7 +2,7 @@
 // signal explained, audience quality, sentiment) and the ranked influencer list.
 import { api } from '/assets/api.js';
 import { h, num, pct, date, dateTime, loading, empty, tile, section, table, chart, COLORS, LEVEL_COLORS,
-  routeParams, select, breadcrumbs } from '/assets/ui.js';
+  routeParams, select, breadcrumbs, TIER_OPTIONS, PLATFORM_OPTIONS } from '/assets/ui.js';
 
 const WINDOWS = ['1h', '24h', '7d', '30d', 'toDate'];
 const SIGNAL_NAMES = {
@@ -175,8 +175,8 @@ export async function influencersView(show) {
   const node = h('div', { class: 'view' },
     h('h1', {}, 'Influencers'),
     h('div', { class: 'filters' },
-      select('Tier', 'tier', [['', 'all'], ['nano', 'nano'], ['micro', 'micro'], ['mid', 'mid'], ['macro', 'macro'], ['mega', 'mega']], params.get('tier')),
-      select('Platform', 'platform', [['', 'all'], ['instagram', 'Instagram'], ['tiktok', 'TikTok'], ['youtube', 'YouTube']], params.get('platform')),
+      select('Tier', 'tier', TIER_OPTIONS, params.get('tier')),
+      select('Platform', 'platform', PLATFORM_OPTIONS, params.get('platform')),
       select('Rank by', 'sort', [['er', 'engagement rate'], ['followers', 'followers'], ['views', 'views'], ['engagements', 'engagements'], ['growth', 'growth']], params.get('sort') || 'er')),
     section('Ranked', table('influencers', [
       { key: 'influencerId', label: 'Influencer' },

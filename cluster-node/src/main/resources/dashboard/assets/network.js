@@ -1,7 +1,7 @@
 // Influencers linked by shared commenters acting in lockstep (engagement pods): a force graph with
 // suspicious clusters highlighted, and the same clusters as a table (keyboard and CSV friendly).
 import { api } from '/assets/api.js';
-import { h, num, loading, empty, section, table, chart, LEVEL_COLORS, routeParams, select } from '/assets/ui.js';
+import { h, num, loading, empty, section, table, chart, LEVEL_COLORS, routeParams, select, TIER_OPTIONS, PLATFORM_OPTIONS } from '/assets/ui.js';
 
 const SEND_HINT = 'Links appear when the same commenters (comment events with an authorId) hit posts of several '
   + 'influencers within minutes of each other, on several posts.';
@@ -14,9 +14,18 @@ export async function networkView(show) {
     api('/api/v1/brands'),
     api(`/api/v1/analytics/network${brand ? `?brand=${encodeURIComponent(brand)}` : ''}`),
   ]);
+  const tier = params.get('tier') || '';
+  const platform = params.get('platform') || '';
+  // tier and platform narrow the drawing; a link stays when both its ends are shown
+  const kept = new Set(graph.nodes.filter((n) => (!tier || n.tier === tier) && (!platform || n.platform === platform)).map((n) => n.id));
+  graph.nodes = graph.nodes.filter((n) => kept.has(n.id));
+  graph.links = graph.links.filter((l) => kept.has(l.source) && kept.has(l.target));
+  graph.clusters = graph.clusters.map((c) => ({ ...c, members: c.members.filter((m) => kept.has(m)) })).filter((c) => c.members.length);
   const suspicious = new Set(graph.clusters.filter((c) => c.suspicious).map((c) => c.id));
   const filters = h('div', { class: 'filters' },
-    select('Brand', 'brand', [['', 'all brands'], ...brands.map((b) => [b.brandId, b.brandId])], brand));
+    select('Brand', 'brand', [['', 'all brands'], ...brands.map((b) => [b.brandId, b.brandId])], brand),
+    select('Tier', 'tier', TIER_OPTIONS, tier),
+    select('Platform', 'platform', PLATFORM_OPTIONS, platform));
   if (graph.nodes.length === 0) {
     show(h('div', { class: 'view' }, h('h1', {}, 'Network'), filters,
       section('Shared commenters', empty('No influencers share commenters yet.', SEND_HINT))));

@@ -200,6 +200,11 @@ export function disposeCharts() {
   live.clear();
 }
 
+/** Filter options: tiers by follower count, and the platforms of the event contract. */
+export const TIER_OPTIONS = [['', 'all'], ...['nano', 'micro', 'mid', 'macro', 'mega'].map((t) => [t, t])];
+export const PLATFORM_OPTIONS = [['', 'all'], ...['instagram', 'tiktok', 'youtube', 'facebook', 'x', 'twitch', 'snapchat',
+  'pinterest', 'linkedin'].map((p) => [p, p])];
+
 export const COLORS = ['#3454d1', '#00a383', '#f28c28', '#d1345b', '#7a5cc7', '#2a9fd6', '#8c8c8c'];
 export const LEVEL_COLORS = { low: '#00a383', medium: '#f2b705', high: '#d1345b' };
 
