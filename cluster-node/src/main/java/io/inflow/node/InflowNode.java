@@ -182,7 +182,8 @@ public final class InflowNode implements AutoCloseable {
         new IngestService(system, IngestSettings.fromConfig(inflow), pseudonymizer, sentiment), campaigns,
         influencers, new LiveUpdates(system, liveRegistry, campaigns, liveSettings), accountScorer, sentiment);
     var reports = new io.inflow.node.report.ReportService(system, inflow.getString("report.read-journal"),
-        entitySettings.kpi(), inflow.getDuration("report.timeout"));
+        entitySettings.kpi(), inflow.getDuration("report.timeout"), inflow.getInt("report.cache-entries"),
+        inflow.getDuration("report.cache-idle"));
     String keystore = inflow.getString("http.tls.keystore").trim();
     javax.net.ssl.SSLContext tls = keystore.isEmpty() ? null : HttpServer.tlsContext(Path.of(keystore),
         inflow.getString("http.tls.keystore-password").toCharArray());

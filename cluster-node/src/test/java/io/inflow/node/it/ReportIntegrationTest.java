@@ -84,6 +84,21 @@ class ReportIntegrationTest {
       assertEquals("bucket", tooMany.json().get("details").get(0).get("field").asText());
       var empty = http.get("/api/v1/campaigns/" + campaign + "/report?from=2027-01-01&to=2026-01-01");
       assertEquals(400, empty.status());
+
+      // the same report again after more events: resumed from where the kept fold stopped, it equals a
+      // report folded from the start (another bucket, never asked before)
+      for (int i = 0; i < 3; i++) {
+        assertEquals(200, http.ndjson("""
+            {"type":"click","eventId":"report-more-%d","campaignId":"%s","influencerId":"late","occurredAt":"2026-12-24T10:00:00Z"}
+            """.formatted(i, campaign)).status());
+      }
+      CampaignReport resumed = Json.mapper().readValue(http.get(query).raw().body(), CampaignReport.class);
+      assertEquals(counts[2] + 3, resumed.total().clicks());
+      assertEquals(resumed.total().clicks(), resumed.series().stream().mapToLong(p -> p.row().clicks()).sum());
+      CampaignReport whole = Json.mapper().readValue(http.get(query.replace("bucket=week", "bucket=day")).raw().body(),
+          CampaignReport.class);
+      assertEquals(whole.total(), resumed.total(), "resumed fold = fold from the start");
+      assertEquals(whole.breakdown(), resumed.breakdown());
     }
   }
 }
