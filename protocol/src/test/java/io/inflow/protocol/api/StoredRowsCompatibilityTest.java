@@ -1,0 +1,48 @@
+package io.inflow.protocol.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.inflow.protocol.codec.Json;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records that are stored (read-model documents in Cassandra) or sent between nodes gain components
+ * at their end; documents written before read back with the new components at 0, null or empty, and
+ * today's documents read back equal.
+ */
+class StoredRowsCompatibilityTest {
+
+  /** A campaign_summary document as the read model wrote it before reach, sentiment and alerts. */
+  private static final String CAMPAIGN_ROW_BEFORE_ALERTS = """
+      {"campaignId":"spring","brandId":"acme","name":"Spring","currency":"EUR","budget":1000,"spend":10.50,
+       "revenue":99,"views":500,"engagements":40,"clicks":3,"conversions":1,"startsAt":"2026-11-01T00:00:00Z",
+       "endsAt":"2026-12-01T00:00:00Z","updatedAt":"2026-11-02T10:00:00Z",
+       "daily":[{"day":"2026-11-02T00:00:00Z","views":500,"engagements":40,"clicks":3,"conversions":1,"spend":10.50}],
+       "enrolled":["anna"]}""";
+
+  @Test
+  void campaignRowsWrittenBeforeReachSentimentAndAlertsStillRead() throws IOException {
+    CampaignListItem row = Json.mapper().readValue(CAMPAIGN_ROW_BEFORE_ALERTS, CampaignListItem.class);
+    assertEquals("acme", row.brandId());
+    assertEquals(0, new BigDecimal("10.50").compareTo(row.spend()));
+    assertEquals(java.util.List.of("anna"), row.enrolled());
+    assertEquals(0, row.reach());
+    assertEquals(0, row.comments());
+    assertNull(row.netSentiment());
+    assertEquals(0, row.alertCount());
+    assertNull(row.alertLevel());
+  }
+
+  @Test
+  void campaignRowsRoundTrip() throws IOException {
+    CampaignListItem row = new CampaignListItem("spring", "acme", "Spring", "EUR", new BigDecimal("1000"),
+        new BigDecimal("10.50"), null, 500, 40, 3, 1, Instant.parse("2026-11-01T00:00:00Z"), null,
+        Instant.parse("2026-11-02T10:00:00Z"), java.util.List.of(), java.util.List.of("anna"), 250, 12,
+        new BigDecimal("0.25"), 2, "high");
+    assertEquals(row, Json.mapper().readValue(Json.write(row), CampaignListItem.class));
+  }
+}
