@@ -156,6 +156,7 @@ public final class ApiRoutes extends AllDirectives {
       return onSuccess(influencers.fraud(id), report -> json(StatusCodes.OK,
           report.orElseThrow(() -> ApiException.notFound("influencer", id))));
     });
+    h.put(Endpoint.LIST_BRANDS, (caller, id) -> listBrands(caller));
     h.put(Endpoint.BRAND_OVERVIEW, (caller, id) -> brandOverview(id));
     h.put(Endpoint.AUDIT_LOG, (caller, id) -> auditLog());
     h.put(Endpoint.CLASSIFY_ACCOUNTS, (caller, id) -> classifyAccounts());
@@ -303,6 +304,12 @@ public final class ApiRoutes extends AllDirectives {
       // reported below
     }
     throw invalidParameter(name, name + " must be an integer from 1 to " + max + ", got '" + value + "'");
+  }
+
+  /** {@code {"brands":[…],"count"}}: the brands the caller may read, ordered by id, from the read model. */
+  private Route listBrands(Caller caller) {
+    return onSuccess(readModel().brands(caller::canRead), list -> json(StatusCodes.OK,
+        java.util.Map.of("brands", list, "count", list.size())));
   }
 
   private Route brandOverview(String brandId) {

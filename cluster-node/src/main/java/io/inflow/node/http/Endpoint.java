@@ -27,6 +27,8 @@ public enum Endpoint {
   LIST_INFLUENCERS("GET", "/api/v1/influencers", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.FILTERED),
   GET_INFLUENCER("GET", "/api/v1/influencers/{id}", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.INFLUENCER),
   INFLUENCER_FRAUD("GET", "/api/v1/influencers/{id}/fraud", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.INFLUENCER),
+  /** Every brand with its totals; an analyst sees only its token's brands. */
+  LIST_BRANDS("GET", "/api/v1/brands", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.FILTERED),
   BRAND_OVERVIEW("GET", "/api/v1/brands/{id}/overview", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.BRAND),
   AUDIT_LOG("GET", "/api/v1/audit", EnumSet.of(Role.ADMIN), Scope.NONE),
   /** Members, leader, and shards and entities per node and entity type. */

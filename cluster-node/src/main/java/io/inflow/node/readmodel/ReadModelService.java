@@ -1,5 +1,7 @@
 package io.inflow.node.readmodel;
 
+import io.inflow.analytics.brand.BrandTotals;
+import io.inflow.protocol.api.BrandListItem;
 import io.inflow.protocol.api.BrandOverview;
 import io.inflow.protocol.api.CampaignListItem;
 import io.inflow.protocol.api.InfluencerListItem;
@@ -74,21 +76,21 @@ public final class ReadModelService {
   public CompletionStage<Optional<BrandOverview>> brandOverview(String brandId) {
     return readModel.campaignsOfBrand(brandId).thenApplyAsync(campaigns -> {
       if (campaigns.isEmpty()) return Optional.<BrandOverview>empty();
-      Map<String, BigDecimal> spend = new TreeMap<>();
-      Map<String, BigDecimal> revenue = new TreeMap<>();
-      for (CampaignListItem c : campaigns) {
-        if (c.currency() != null && c.spend() != null) spend.merge(c.currency(), c.spend(), BigDecimal::add);
-        if (c.currency() != null && c.revenue() != null) revenue.merge(c.currency(), c.revenue(), BigDecimal::add);
-      }
+      BrandListItem totals = BrandTotals.of(brandId, campaigns);
       List<CampaignListItem> ordered = campaigns.stream()
           .sorted(Comparator.comparing(CampaignListItem::startsAt, Comparator.nullsLast(Comparator.naturalOrder()))
               .thenComparing(CampaignListItem::campaignId))
           .toList();
-      return Optional.of(new BrandOverview(brandId, campaigns.size(), spend, revenue,
-          sum(campaigns, CampaignListItem::views), sum(campaigns, CampaignListItem::engagements),
-          sum(campaigns, CampaignListItem::clicks), sum(campaigns, CampaignListItem::conversions), ordered,
-          trend(campaigns)));
+      return Optional.of(new BrandOverview(brandId, totals.campaigns(), totals.spendByCurrency(),
+          totals.revenueByCurrency(), totals.views(), totals.engagements(), totals.clicks(), totals.conversions(),
+          ordered, trend(campaigns)));
     }, executor);
+  }
+
+  /** Every brand that {@code visible} lets through (brand scoping) with its totals, ordered by brand id. */
+  public CompletionStage<List<BrandListItem>> brands(java.util.function.Predicate<String> visible) {
+    return readModel.campaigns().thenApplyAsync(campaigns -> BrandTotals.byBrand(
+        campaigns.stream().filter(c -> visible.test(c.brandId())).toList()), executor);
   }
 
   /** The campaigns' daily points summed per day (money per currency), oldest first. */
@@ -114,9 +116,5 @@ public final class ReadModelService {
     counts.forEach((day, s) -> out.add(new BrandOverview.TrendPoint(day, s[0], s[1], s[2], s[3], spend.get(day),
         revenue.get(day))));
     return out;
-  }
-
-  private static long sum(List<CampaignListItem> items, ToLongFunction<CampaignListItem> f) {
-    return items.stream().mapToLong(f).sum();
   }
 }

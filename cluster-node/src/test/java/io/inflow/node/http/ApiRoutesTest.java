@@ -139,6 +139,15 @@ class ApiRoutesTest {
   }
 
   @Test
+  void readModelRoutesAre503OnANodeWithoutOne() {
+    for (String path : java.util.List.of("/api/v1/brands", "/api/v1/influencers", "/api/v1/brands/acme/overview")) {
+      var reply = http.get(path);
+      assertEquals(503, reply.status(), path + ": " + reply.raw().body());
+      assertEquals("read_model_unavailable", reply.json().get("error").asText(), path);
+    }
+  }
+
+  @Test
   void aCampaignReportComesFromItsJournal() {
     String body = """
         {"type":"click","eventId":"rp1","campaignId":"rep","influencerId":"ann","occurredAt":"2026-11-02T10:00:00Z"}

@@ -72,6 +72,35 @@ class ReadModelIntegrationTest {
         assertEquals(List.of("camp-0", "camp-1"), List.of(a.get("campaignList").get(0).get("campaignId").asText(),
             a.get("campaignList").get(1).get("campaignId").asText()));
       });
+      Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        JsonNode brands = http.get("/api/v1/brands").json();
+        assertEquals(2, brands.get("count").asInt(), brands.toString());
+        JsonNode a = brands.get("brands").get(0);
+        JsonNode b = brands.get("brands").get(1);
+        assertEquals(List.of("brand-a", "brand-b"), List.of(a.get("brandId").asText(), b.get("brandId").asText()));
+        assertEquals(2, a.get("campaigns").asInt());
+        assertEquals(1, b.get("campaigns").asInt());
+        BigDecimal revenueB = traffic.campaignMoney.get(Traffic.campaignId(2))[1];
+        assertEquals(0, revenueB.compareTo(b.get("revenueByCurrency").get("EUR").decimalValue()), b.toString());
+        assertEquals(traffic.campaignCounts.get(Traffic.campaignId(2))[2], b.get("clicks").asLong());
+        JsonNode overviewA = http.get("/api/v1/brands/brand-a/overview").json();
+        for (String total : List.of("views", "engagements", "clicks", "conversions")) {
+          assertEquals(overviewA.get(total).asLong(), a.get(total).asLong(), total);
+        }
+        assertEquals(0, overviewA.get("spendByCurrency").get("EUR").decimalValue()
+            .compareTo(a.get("spendByCurrency").get("EUR").decimalValue()));
+        long alertsListed = 0;
+        java.time.Instant latest = java.time.Instant.EPOCH;
+        for (JsonNode c : overviewA.get("campaignList")) {
+          long listed = http.get("/api/v1/campaigns/" + c.get("campaignId").asText()).json().get("alerts").size();
+          assertEquals(listed, c.get("alertCount").asLong(), "the row lists the campaign's alerts");
+          alertsListed += listed;
+          java.time.Instant at = java.time.Instant.parse(c.get("updatedAt").asText());
+          if (at.isAfter(latest)) latest = at;
+        }
+        assertEquals(alertsListed, a.get("alerts").asLong());
+        assertEquals(latest.toString(), a.get("updatedAt").asText());
+      });
       assertEquals(404, http.get("/api/v1/brands/nobody/overview").status());
       var badSort = http.get("/api/v1/influencers?sort=charisma");
       assertEquals(400, badSort.status());
