@@ -38,6 +38,23 @@ class StoredRowsCompatibilityTest {
   }
 
   @Test
+  void fraudReportsWithoutHistoryAndPartnersReadWithEmptyLists() throws IOException {
+    FraudReport report = Json.mapper().readValue("""
+        {"influencerId":"anna","tier":"micro","platform":"instagram","score":12.5,"level":"low",
+         "computedAt":"2026-11-02T10:00:00Z","signals":[],"audience":{"sampled":0,"real":0,"massFollowers":0,"suspicious":0}}""",
+        FraudReport.class);
+    assertEquals(12.5, report.score());
+    assertEquals(java.util.List.of(), report.followerHistory());
+    assertEquals(java.util.List.of(), report.partners());
+    FraudReport now = new FraudReport("anna", "micro", "instagram", 12.5, "low", Instant.parse("2026-11-02T10:00:00Z"),
+        java.util.List.of(), null, java.util.List.of(
+            new FraudReport.FollowerPoint(Instant.parse("2026-11-01T00:00:00Z"), 1000, null, null, false),
+            new FraudReport.FollowerPoint(Instant.parse("2026-11-02T00:00:00Z"), 1500, 500L, 7.25, true)),
+        java.util.List.of("kuba"));
+    assertEquals(now, Json.mapper().readValue(Json.write(now), FraudReport.class));
+  }
+
+  @Test
   void campaignRowsRoundTrip() throws IOException {
     CampaignListItem row = new CampaignListItem("spring", "acme", "Spring", "EUR", new BigDecimal("1000"),
         new BigDecimal("10.50"), null, 500, 40, 3, 1, Instant.parse("2026-11-01T00:00:00Z"), null,
