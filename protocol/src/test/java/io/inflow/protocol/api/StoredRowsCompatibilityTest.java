@@ -38,6 +38,25 @@ class StoredRowsCompatibilityTest {
   }
 
   @Test
+  void influencerRowsWrittenBeforeFraudFieldsStillRead() throws IOException {
+    InfluencerListItem row = Json.mapper().readValue("""
+        {"influencerId":"anna","platform":"instagram","tier":"micro","followers":20000,
+         "engagementRateByFollowers":0.0054,"posts":2,"views":2500,"engagements":216,"campaigns":["spring"],
+         "updatedAt":"2026-11-02T10:00:00Z","followerGrowth30d":120,"growthRate30d":0.006}""",
+        InfluencerListItem.class);
+    assertEquals(20_000, row.followers());
+    assertEquals(java.util.List.of("spring"), row.campaigns());
+    assertNull(row.fraudScore());
+    assertNull(row.fraudLevel());
+    assertEquals(java.util.List.of(), row.partners());
+    assertEquals(0, row.sharedAuthorsMax());
+    InfluencerListItem now = new InfluencerListItem("anna", "instagram", "micro", 20_000, new BigDecimal("0.0054"), 2,
+        2500, 216, java.util.List.of("spring"), Instant.parse("2026-11-02T10:00:00Z"), 120, null, 61.5, "high",
+        java.util.List.of("kuba", "ola"), 14);
+    assertEquals(now, Json.mapper().readValue(Json.write(now), InfluencerListItem.class));
+  }
+
+  @Test
   void fraudReportsWithoutHistoryAndPartnersReadWithEmptyLists() throws IOException {
     FraudReport report = Json.mapper().readValue("""
         {"influencerId":"anna","tier":"micro","platform":"instagram","score":12.5,"level":"low",
