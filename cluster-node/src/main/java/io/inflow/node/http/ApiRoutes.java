@@ -161,6 +161,7 @@ public final class ApiRoutes extends AllDirectives {
     h.put(Endpoint.AUDIT_LOG, (caller, id) -> auditLog());
     h.put(Endpoint.CLASSIFY_ACCOUNTS, (caller, id) -> classifyAccounts());
     h.put(Endpoint.CLASSIFY_SENTIMENT, (caller, id) -> classifySentiment());
+    h.put(Endpoint.NETWORK, (caller, id) -> network(caller));
     h.put(Endpoint.CLUSTER_STATUS, (caller, id) -> onSuccess(clusterStatus.view(), view -> json(StatusCodes.OK, view)));
     h.put(Endpoint.METRICS, (caller, id) -> complete(org.apache.pekko.http.javadsl.model.HttpResponse.create()
         .withEntity(org.apache.pekko.http.javadsl.model.ContentTypes.parse("text/plain; version=0.0.4; charset=utf-8"),
@@ -287,13 +288,38 @@ public final class ApiRoutes extends AllDirectives {
           int max = limit.map(v -> parseLimit("limit", v, 1000)).orElse(50);
           var query = new ReadModelService.Query(tier.orElse(null), platform.orElse(null), order, max);
           ReadModelService rm = readModel();
-          var visible = caller.isAdmin()
-              ? java.util.concurrent.CompletableFuture.completedFuture(
-                  (java.util.function.Predicate<io.inflow.protocol.api.InfluencerListItem>) item -> true)
-              : brands.influencerFilter(caller.brands());
-          return onSuccess(visible.thenCompose(filter -> rm.influencers(query, filter)), list -> json(StatusCodes.OK,
-              java.util.Map.of("influencers", list, "count", list.size())));
+          return onSuccess(visibleInfluencers(caller, null).thenCompose(filter -> rm.influencers(query, filter)),
+              list -> json(StatusCodes.OK, java.util.Map.of("influencers", list, "count", list.size())));
         }))));
+  }
+
+  /**
+   * Which influencer rows the caller may see: those of {@code brand} when given (the caller must be
+   * able to read it), else all for an admin and its brands' for an analyst.
+   */
+  private java.util.concurrent.CompletionStage<java.util.function.Predicate<io.inflow.protocol.api.InfluencerListItem>>
+      visibleInfluencers(Caller caller, String brand) {
+    if (brand != null) {
+      if (!caller.canRead(brand)) throw brandForbidden(caller, "brand " + brand);
+      return brands.influencerFilter(java.util.Set.of(brand));
+    }
+    return caller.isAdmin() ? java.util.concurrent.CompletableFuture.completedFuture(item -> true)
+        : brands.influencerFilter(caller.brands());
+  }
+
+  /**
+   * {@code GET /api/v1/analytics/network?brand=&limit=}: the coordination graph of the influencers the
+   * caller may see (of {@code brand}'s campaigns when given), at most {@code limit} nodes (default
+   * 200, at most 1,000).
+   */
+  private Route network(Caller caller) {
+    return parameterOptional("brand", brand -> parameterOptional("limit", limitParam -> {
+      int limit = limitParam.map(v -> parseLimit("limit", v, 1000)).orElse(200);
+      if (brand.isPresent() && brand.get().isBlank()) throw invalidParameter("brand", "brand must not be empty");
+      var visible = visibleInfluencers(caller, brand.orElse(null));
+      ReadModelService rm = readModel();
+      return onSuccess(visible.thenCompose(filter -> rm.network(filter, limit)), graph -> json(StatusCodes.OK, graph));
+    }));
   }
 
   private static int parseLimit(String name, String value, int max) {

@@ -35,7 +35,12 @@ public enum Endpoint {
   CLUSTER_STATUS("GET", "/api/v1/cluster", EnumSet.of(Role.ADMIN), Scope.NONE),
   /** Classifies accounts sent in the body; reads no brand's data, so no brand check. */
   CLASSIFY_ACCOUNTS("POST", "/api/v1/analytics/accounts/classify", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.NONE),
-  CLASSIFY_SENTIMENT("POST", "/api/v1/analytics/sentiment", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.NONE);
+  CLASSIFY_SENTIMENT("POST", "/api/v1/analytics/sentiment", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.NONE),
+  /**
+   * Influencers linked by coordinated engagement; an analyst sees only its brands' influencers, and
+   * asking for another brand ({@code brand=}) is refused.
+   */
+  NETWORK("GET", "/api/v1/analytics/network", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.FILTERED);
 
   /** The brand check applied after the role check. */
   public enum Scope {

@@ -1,10 +1,12 @@
 package io.inflow.node.readmodel;
 
 import io.inflow.analytics.brand.BrandTotals;
+import io.inflow.analytics.fraud.CoordinationNetwork;
 import io.inflow.protocol.api.BrandListItem;
 import io.inflow.protocol.api.BrandOverview;
 import io.inflow.protocol.api.CampaignListItem;
 import io.inflow.protocol.api.InfluencerListItem;
+import io.inflow.protocol.api.InfluencerNetwork;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.ToLongFunction;
 
-/** Ranked influencer lists and brand overviews, read from the {@link ReadModel} tables. */
+/** Ranked influencer lists, brand lists and overviews and the coordination graph, read from the {@link ReadModel} tables. */
 public final class ReadModelService {
 
   /** How the influencer list can be ranked (highest first). */
@@ -53,6 +55,16 @@ public final class ReadModelService {
         .sorted(order(query.sort()))
         .limit(query.limit())
         .toList(), executor);
+  }
+
+  /**
+   * The coordination graph of the influencers {@code visible} lets through (brand scoping), at most
+   * {@code limit} nodes (see {@link CoordinationNetwork}).
+   */
+  public CompletionStage<InfluencerNetwork> network(java.util.function.Predicate<InfluencerListItem> visible,
+      int limit) {
+    return readModel.influencers().thenApplyAsync(all ->
+        CoordinationNetwork.build(all.stream().filter(visible).toList(), limit), executor);
   }
 
   private static Comparator<InfluencerListItem> order(Sort sort) {

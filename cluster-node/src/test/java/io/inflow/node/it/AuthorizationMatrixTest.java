@@ -149,6 +149,8 @@ class AuthorizationMatrixTest {
     rows.put(Endpoint.METRICS, new Row(Role.ANALYST, Role.ADMIN, c -> c.get("/metrics").status(), expect(403, 403, 200)));
     rows.put(Endpoint.CLASSIFY_SENTIMENT, new Row(Role.INGEST, Role.ANALYST, c -> c.post("/api/v1/analytics/sentiment",
         "application/json", "{\"texts\":[\"Super film!\"]}").status(), expect(403, 200, 200)));
+    rows.put(Endpoint.NETWORK, new Row(Role.INGEST, Role.ANALYST,
+        c -> c.get("/api/v1/analytics/network?brand=brand-a").status(), expect(403, 403, 200)));
     return rows;
   }
 
@@ -259,7 +261,7 @@ class AuthorizationMatrixTest {
   }
 
   @Test
-  void analystsListOnlyTheirBrands() {
+  void analystsListOnlyTheirBrandsAndAskForNoOtherBrandsNetwork() {
     JsonNode mine = admin.as(TestTokens.analyst("brand-a")).get("/api/v1/brands").json();
     assertEquals(1, mine.get("count").asInt(), mine.toString());
     assertEquals("brand-a", mine.get("brands").get(0).get("brandId").asText());
@@ -267,6 +269,10 @@ class AuthorizationMatrixTest {
     List<String> ids = new ArrayList<>();
     all.get("brands").forEach(b -> ids.add(b.get("brandId").asText()));
     assertEquals(List.of("brand-a", "brand-b"), ids);
+    var otherBrand = admin.as(TestTokens.analyst("brand-b")).get("/api/v1/analytics/network?brand=brand-a");
+    assertEquals("brand_forbidden", otherBrand.json().get("error").asText(), otherBrand.raw().body());
+    assertEquals(200, admin.as(TestTokens.analyst("brand-b")).get("/api/v1/analytics/network").status(),
+        "without brand=, an analyst's own brands");
   }
 
   @Test
