@@ -275,7 +275,9 @@ public final class CampaignState {
   /**
    * The campaign's row in its brand's overview, at {@code now}, or null while it is not defined:
    * headline totals (as in {@link #view(Instant, KpiSettings)}) and the last {@value #SUMMARY_DAYS}
-   * days, without KPIs, cheap enough to compute for every changed campaign each read-model flush.
+   * days, reach, classified comments and net sentiment, and how many alerts it lists (and their
+   * highest level), without KPIs, cheap enough to compute for every changed campaign each read-model
+   * flush.
    */
   public CampaignListItem summary(Instant now) {
     CampaignDefinition d = definition;
@@ -286,7 +288,18 @@ public final class CampaignState {
         conversions, d.startsAt(), d.endsAt(), ledger.updatedAt() == null ? definedAt : ledger.updatedAt(),
         windows.lastDays(SUMMARY_DAYS, now, currency),
         d.influencers() == null ? java.util.List.of()
-            : d.influencers().stream().map(io.inflow.protocol.api.Enrolment::influencerId).distinct().toList());
+            : d.influencers().stream().map(io.inflow.protocol.api.Enrolment::influencerId).distinct().toList(),
+        posts.reach(), sentiment.total(), sentiment.net(), alerts.size(), highestAlertLevel());
+  }
+
+  /** {@code high} if a listed alert is high, else {@code medium} if one is, else null. */
+  private String highestAlertLevel() {
+    String highest = null;
+    for (CampaignAlert a : alerts) {
+      if ("high".equals(a.level())) return "high";
+      if ("medium".equals(a.level())) highest = "medium";
+    }
+    return highest;
   }
 
   public CampaignView view() {

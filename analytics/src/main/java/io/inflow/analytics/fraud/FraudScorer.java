@@ -48,7 +48,10 @@ public final class FraudScorer {
     return settings;
   }
 
-  /** The report's score and level without its sentences (cheaper: what the level check uses). */
+  /**
+   * The report's score and level without its sentences and follower history (cheaper: what the level
+   * check and the read-model row use).
+   */
   public FraudReport score(String influencerId, FraudTracker t, long followers) {
     explaining.set(false);
     try {
@@ -87,12 +90,14 @@ public final class FraudScorer {
     signals.add(commentAuthenticity(t));
     signals.add(commenterOrder(t.posts()));
     signals.add(audienceQuality(audience, tier, norms));
-    signals.add(coordination(t.coordination()));
+    signals.add(coordination(t.coordinationEvidence()));
     double sum = 0;
     for (FraudSignal s : signals) sum += s.contribution();
     double score = round1(Math.min(100, sum));
+    CoordinationFinding pod = t.coordinationEvidence();
     return new FraudReport(influencerId, tier.wireName(), postPlatform == null ? null : postPlatform.wireName(), score,
-        level(score), computedAt, List.copyOf(signals), audienceView(audience));
+        level(score), computedAt, List.copyOf(signals), audienceView(audience),
+        explaining.get() ? followerHistory(t, platform, norms) : List.of(), pod == null ? List.of() : pod.partners());
   }
 
   // ---- follower growth ----
@@ -101,31 +106,16 @@ public final class FraudScorer {
     SignalSettings s = settings.signal(Signal.FOLLOWER_GROWTH);
     double baseline = norms.dailyGrowth();
     if (platform == null) return none(Signal.FOLLOWER_GROWTH, null, baseline, () -> "No follower counts yet.");
-    NavigableMap<Long, long[]> series = t.follows(platform);
-    long newest = series.lastKey();
-    List<long[]> points = new ArrayList<>(series.tailMap(newest - GROWTH_DAYS, false).values());
-    List<Long> days = new ArrayList<>(series.tailMap(newest - GROWTH_DAYS, false).keySet());
-    if (points.size() < 8) {
+    GrowthRates growth = GrowthRates.judged(t.follows(platform));
+    if (growth == null) {
       return none(Signal.FOLLOWER_GROWTH, null, baseline, () -> "Fewer than 8 days of follower counts on " + platform.wireName() + "; growth is judged from 8.");
     }
-    double[] rates = new double[points.size() - 1];
-    int best = 0;
-    for (int i = 1; i < points.size(); i++) {
-      long before = points.get(i - 1)[0];
-      long gap = Math.max(1, days.get(i) - days.get(i - 1));
-      rates[i - 1] = before <= 0 ? 0 : (double) (points.get(i)[0] - before) / before / gap;
-      if (rates[i - 1] > rates[best]) best = i - 1;
-    }
-    double jump = rates[best];
-    double median = median(rates);
-    double[] deviations = new double[rates.length];
-    for (int i = 0; i < rates.length; i++) deviations[i] = Math.abs(rates[i] - median);
-    double spread = Math.max(1.4826 * median(deviations), 0.002);
-    double z = (jump - median) / spread;
-    long jumpDay = days.get(best + 1);
+    int best = growth.largest();
+    double jump = growth.rates[best];
+    long jumpDay = growth.days.get(best + 1);
     String date = LocalDate.ofEpochDay(jumpDay).toString();
     String tierName = tier.wireName();
-    if (jump <= 0 || z < MIN_ROBUST_Z || jump <= baseline) {
+    if (!unusualGrowth(jump, growth.z(best), baseline)) {
       return none(Signal.FOLLOWER_GROWTH, jump, baseline, () -> String.format(Locale.ROOT,
           "The largest daily follower gain on %s was %s (%s), within what %s influencers see on 99%% of days (up to %s).",
           platform.wireName(), pct(jump), date, tierName, pct(baseline)));
@@ -142,6 +132,79 @@ public final class FraudScorer {
     return signal(Signal.FOLLOWER_GROWTH, jump, baseline, contribution, () -> String.format(Locale.ROOT,
         "Followers grew %s on %s %s; such a jump happens on under 1%% of days for %s influencers (99th percentile %s).",
         pct(jump), date, engagement, tierName, pct(baseline)));
+  }
+
+  /** A day's growth the signal looks into: a gain, {@value #MIN_ROBUST_Z} robust deviations up, above the tier's norm. */
+  private static boolean unusualGrowth(double rate, double z, double baseline) {
+    return rate > 0 && z >= MIN_ROBUST_Z && rate > baseline;
+  }
+
+  /**
+   * The daily growth rates of one platform over the last {@value #GROWTH_DAYS} days, with their robust
+   * statistics: a day's rate is the change since the previous observed day ÷ the followers then ÷ the
+   * days between, and its z-score (rate − median) ÷ max(1.4826 × MAD, 0.002).
+   *
+   * @param days the judged days (epoch days), oldest first; {@code rates[i]} ends on {@code days[i + 1]}
+   */
+  private record GrowthRates(List<Long> days, double[] rates, double median, double spread) {
+
+    /** The rates of the judged days, null with fewer than 8 of them. */
+    static GrowthRates judged(NavigableMap<Long, long[]> series) {
+      if (series.isEmpty()) return null;
+      NavigableMap<Long, long[]> window = series.tailMap(series.lastKey() - GROWTH_DAYS, false);
+      if (window.size() < 8) return null;
+      List<long[]> points = new ArrayList<>(window.values());
+      List<Long> days = new ArrayList<>(window.keySet());
+      double[] rates = new double[points.size() - 1];
+      for (int i = 1; i < points.size(); i++) {
+        long before = points.get(i - 1)[0];
+        long gap = Math.max(1, days.get(i) - days.get(i - 1));
+        rates[i - 1] = before <= 0 ? 0 : (double) (points.get(i)[0] - before) / before / gap;
+      }
+      double median = FraudScorer.median(rates);
+      double[] deviations = new double[rates.length];
+      for (int i = 0; i < rates.length; i++) deviations[i] = Math.abs(rates[i] - median);
+      return new GrowthRates(days, rates, median, Math.max(1.4826 * FraudScorer.median(deviations), 0.002));
+    }
+
+    /** The index of the largest rate (the first, on ties). */
+    int largest() {
+      int best = 0;
+      for (int i = 1; i < rates.length; i++) if (rates[i] > rates[best]) best = i;
+      return best;
+    }
+
+    double z(int i) {
+      return (rates[i] - median) / spread;
+    }
+
+    /** The index of the rate ending on {@code day}, or -1 when that day is not judged or starts the window. */
+    int rateEndingOn(long day) {
+      int at = java.util.Collections.binarySearch(days, day);
+      return at >= 1 ? at - 1 : -1;
+    }
+  }
+
+  /**
+   * The main platform's daily follower counts, each day with the signal's z-score of its growth rate
+   * and whether that growth is unusual (see {@link FraudReport.FollowerPoint}).
+   */
+  private static List<FraudReport.FollowerPoint> followerHistory(FraudTracker t, Platform platform, TierNorms norms) {
+    if (platform == null) return List.of();
+    NavigableMap<Long, long[]> series = t.follows(platform);
+    GrowthRates growth = GrowthRates.judged(series);
+    List<FraudReport.FollowerPoint> history = new ArrayList<>(series.size());
+    Long previous = null;
+    for (var day : series.entrySet()) {
+      long followers = day.getValue()[0];
+      int rate = growth == null ? -1 : growth.rateEndingOn(day.getKey());
+      Double score = rate < 0 ? null : round4(growth.z(rate));
+      boolean anomaly = rate >= 0 && unusualGrowth(growth.rates[rate], growth.z(rate), norms.dailyGrowth());
+      history.add(new FraudReport.FollowerPoint(Instant.ofEpochSecond(day.getKey() * 86_400), followers,
+          previous == null ? null : followers - previous, score, anomaly));
+      previous = followers;
+    }
+    return history;
   }
 
   /** Likes and comments gained per day from the day before the jump to two days after, over the 14 days before. */
@@ -416,7 +479,7 @@ public final class FraudScorer {
   private FraudSignal coordination(CoordinationFinding f) {
     SignalSettings s = settings.signal(Signal.COORDINATED_ENGAGEMENT);
     double baseline = s.threshold();
-    if (f == null || f.partnerInfluencers() == 0) {
+    if (f == null) {
       return none(Signal.COORDINATED_ENGAGEMENT, 0.0, baseline, () -> "No group of commenters was seen acting in lockstep on this and other influencers' posts.");
     }
     double contribution = s.weight() * s.severity(f.partnerInfluencers());

@@ -293,8 +293,9 @@ public final class FraudTracker {
     return sum;
   }
 
-  CoordinationFinding coordination() {
-    return coordination;
+  /** The latest coordination finding when it shows lockstep with other influencers; null when none or withdrawn. */
+  public CoordinationFinding coordinationEvidence() {
+    return coordination != null && coordination.hasEvidence() ? coordination : null;
   }
 
   // ---- snapshots ----

@@ -16,6 +16,7 @@ import io.inflow.protocol.api.FollowerGrowth;
 import io.inflow.protocol.api.InfluencerListItem;
 import io.inflow.protocol.api.InfluencerView;
 import io.inflow.protocol.api.InfluencerWindow;
+import io.inflow.analytics.fraud.CoordinationFinding;
 import io.inflow.analytics.fraud.FraudScorer;
 import io.inflow.analytics.fraud.FraudTracker;
 import io.inflow.analytics.fraud.accounts.AccountScorer;
@@ -221,16 +222,23 @@ public final class InfluencerState {
   }
 
   /**
-   * The influencer's row in the ranked list, at {@code now}: the same numbers as {@link #view(Instant)}
-   * without the windows, cheap enough to compute for every changed influencer each read-model flush.
+   * The influencer's row in the ranked list, at {@code now}: the same numbers as {@link #view(Instant, KpiSettings)}
+   * without the windows, plus the fraud score and level ({@code scorer}'s, without sentences or
+   * history; null when scoring is off or {@code scorer} is null) and the latest coordination partners.
+   * Cheap enough to compute for every changed influencer each read-model flush (a score is a few
+   * microseconds).
    */
-  public InfluencerListItem summary(Instant now, KpiSettings settings) {
+  public InfluencerListItem summary(Instant now, KpiSettings settings, FraudScorer scorer) {
     long followers = followers();
     Kpis toDate = KpiCalculator.compute(toDateInputs(followers), settings);
     long month = windows.sum(Metric.FOLLOWER_GROWTH, Window.LAST_30_DAYS, now);
+    FraudReport fraudScore = fraud == null || scorer == null ? null : scorer.score(influencerId, fraud, followers);
+    CoordinationFinding pod = fraud == null ? null : fraud.coordinationEvidence();
     return new InfluencerListItem(influencerId, platform(), Tier.of(followers).wireName(), followers,
         toDate.engagementRateByFollowers(), posts.posts(), posts.views(), toDate.engagements(), List.copyOf(campaigns),
-        ledger.updatedAt(), month, growthRate(month, followers));
+        ledger.updatedAt(), month, growthRate(month, followers),
+        fraudScore == null ? null : fraudScore.score(), fraudScore == null ? null : fraudScore.level(),
+        pod == null ? List.of() : pod.partners(), pod == null ? 0 : pod.sharedAuthorsMax());
   }
 
   private io.inflow.analytics.kpi.KpiInputs toDateInputs(long followers) {

@@ -82,6 +82,11 @@ public final class SentimentTally {
     return counts[0] + counts[1] + counts[2];
   }
 
+  /** Net sentiment to date, (positive − negative) ÷ classified comments; null without any. */
+  public BigDecimal net() {
+    return ratio(count(SentimentLabel.POSITIVE) - count(SentimentLabel.NEGATIVE), total());
+  }
+
   public Map<String, Long> languages() {
     return Map.copyOf(languages);
   }
@@ -156,7 +161,7 @@ public final class SentimentTally {
     List<SentimentView.Term> terms = topNegativeTerms(Instant.MIN, Instant.MAX, 10).stream()
         .map(t -> new SentimentView.Term(t.term(), t.count())).toList();
     return new SentimentView(total, counts[2], counts[1], counts[0], ratio(counts[2], total), ratio(counts[1], total),
-        ratio(counts[0], total), ratio(counts[2] - counts[0], total), w, perPost, languages(), terms, crisis);
+        ratio(counts[0], total), net(), w, perPost, languages(), terms, crisis);
   }
 
   private static SentimentView.Counts counts(long positive, long neutral, long negative) {

@@ -182,6 +182,42 @@ class CampaignStateTest {
     assertEquals(state.view(), restored.view());
   }
 
+  @Test
+  void summaryCarriesReachSentimentAndTheAlertsListed() {
+    CampaignState quiet = record(defined(), List.of(metrics("m", "anna", "p1", "spring", 1, 400, 10, 1, 0, 0)));
+    var none = quiet.summary(at(10));
+    assertEquals(200, none.reach()); // Events.metrics reports reach = views / 2
+    assertEquals(0, none.comments());
+    assertNull(none.netSentiment());
+    assertEquals(0, none.alertCount());
+    assertNull(none.alertLevel());
+
+    List<IngestEvent> comments = new java.util.ArrayList<>();
+    String[] labels = {"positive", "positive", "positive", "negative", "neutral"};
+    for (int i = 0; i < labels.length; i++) {
+      comments.add(comment("c" + i, "anna", "p1", "spring").withSentiment(
+          new io.inflow.protocol.event.CommentSentiment("en", labels[i], 0, List.of())));
+    }
+    comments.add(comment("unclassified", "anna", "p1", "spring"));
+    CampaignState state = record(quiet, comments);
+    state = state.apply(new CampaignEvent.AlertRaised(new io.inflow.protocol.api.CampaignAlert("a1", "fraud_level",
+        "medium", "low", "anna", 30.0, "m", at(6))));
+    var medium = state.summary(at(10));
+    assertEquals(5, medium.comments(), "classified comments only");
+    assertEquals(0, new BigDecimal("0.4").compareTo(medium.netSentiment())); // (3 − 1) / 5
+    assertEquals(state.view().sentiment().net(), medium.netSentiment());
+    assertEquals(1, medium.alertCount());
+    assertEquals("medium", medium.alertLevel());
+
+    state = state.apply(new CampaignEvent.AlertRaised(new io.inflow.protocol.api.CampaignAlert("a2", "fraud_level",
+        "high", "medium", "anna", 60.0, "m", at(7))));
+    state = state.apply(new CampaignEvent.AlertRaised(new io.inflow.protocol.api.CampaignAlert("a3", "fraud_level",
+        "medium", "low", "kuba", 30.0, "m", at(8))));
+    assertEquals(3, state.summary(at(10)).alertCount());
+    assertEquals("high", state.summary(at(10)).alertLevel(), "the highest level, not the latest");
+    assertEquals(state.summary(at(10)), CampaignState.restore(state.snapshot()).summary(at(10)));
+  }
+
   /**
    * Worked by hand, read at day 10 00:30: fees of 50 (3 days ago) and 100 (2 h ago); order A paid 200
    * (20 min ago) and refunded 50 (10 min ago); order B paid 80 (2 days ago) and canceled (25 h ago);

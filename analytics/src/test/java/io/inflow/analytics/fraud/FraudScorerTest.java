@@ -1,6 +1,7 @@
 package io.inflow.analytics.fraud;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,57 @@ class FraudScorerTest {
   }
 
   @Test
+  void followerHistoryMarksAStepJumpAsTheAnomalyTheSignalCounts() {
+    FraudFixtures f = organic();
+    f.followers(60, 76_000, 605).followers(61, 76_100, 605);
+    FraudReport r = report(f);
+    List<FraudReport.FollowerPoint> history = r.followerHistory();
+    assertEquals(62, history.size(), "one point per day held");
+    assertEquals(FraudFixtures.day(0).truncatedTo(java.time.temporal.ChronoUnit.DAYS), history.get(0).day());
+    assertNull(history.get(0).change(), "nothing before the first point");
+    assertNull(history.get(0).anomalyScore(), "before the 60 days the signal judges");
+    assertNull(history.get(2).anomalyScore(), "the first judged day has no rate");
+    assertEquals(50_000 + 100 + 15, history.get(0).followers() + history.get(1).change());
+
+    FraudReport.FollowerPoint jump = history.get(60);
+    assertEquals(76_000, jump.followers());
+    assertEquals(76_000 - (50_000 + 59 * 100 + (59 % 3) * 15), jump.change());
+    assertTrue(jump.anomaly(), jump.toString());
+    assertTrue(jump.anomalyScore() >= FraudScorer.MIN_ROBUST_Z, jump.toString());
+    assertEquals(List.of(jump), history.stream().filter(FraudReport.FollowerPoint::anomaly).toList(), "only the jump");
+    assertTrue(signal(r, Signal.FOLLOWER_GROWTH).contribution() > 0, "the signal counts the same day");
+    String jumpDate = jump.day().toString().substring(0, 10);
+    assertTrue(signal(r, Signal.FOLLOWER_GROWTH).explanation().contains(jumpDate), jumpDate);
+  }
+
+  @Test
+  void followerHistoryOfFlatOrSteadySeriesHasNoAnomaly() {
+    FraudReport flat = report(new FraudFixtures().steadyFollowers(0, 30, 50_000, 0, 500));
+    assertEquals(30, flat.followerHistory().size());
+    for (FraudReport.FollowerPoint p : flat.followerHistory().subList(1, 30)) {
+      assertEquals(0L, p.change());
+      assertEquals(0.0, p.anomalyScore(), p.toString());
+      assertFalse(p.anomaly(), p.toString());
+    }
+    FraudReport organic = report(organic());
+    assertEquals(60, organic.followerHistory().size());
+    assertTrue(organic.followerHistory().stream().noneMatch(FraudReport.FollowerPoint::anomaly));
+    assertTrue(organic.followerHistory().stream().skip(1).allMatch(p -> p.anomalyScore() != null
+        && Math.abs(p.anomalyScore()) < FraudScorer.MIN_ROBUST_Z), organic.followerHistory().toString());
+  }
+
+  @Test
+  void fewerThanEightDaysAreShownButNotScoredAndTheLevelCheckSkipsTheHistory() {
+    FraudFixtures f = new FraudFixtures().steadyFollowers(0, 5, 10_000, 0, 300).followers(5, 30_000, 300);
+    FraudReport r = report(f);
+    assertEquals(6, r.followerHistory().size());
+    assertEquals(20_000L, r.followerHistory().get(5).change());
+    assertTrue(r.followerHistory().stream().allMatch(p -> p.anomalyScore() == null && !p.anomaly()));
+    assertEquals(List.of(), SCORER.score("inf", f.tracker(), 30_000).followerHistory());
+    assertEquals(List.of(), SCORER.report("inf", new FraudTracker(), 0, Instant.EPOCH).followerHistory());
+  }
+
+  @Test
   void viralMomentIsNotCounted() {
     FraudFixtures f = organic();
     // a post explodes on day 59-61: engagement far above the previous weeks, followers jump with it
@@ -74,6 +126,7 @@ class FraudScorerTest {
     assertEquals(0, growth.contribution(), growth.explanation());
     assertTrue(growth.explanation().contains("viral"), growth.explanation());
     assertEquals("low", r.level());
+    assertTrue(r.followerHistory().get(60).anomaly(), "unusual growth, though engagement explains it");
   }
 
   @Test
@@ -177,9 +230,15 @@ class FraudScorerTest {
   void coordinationFindingCounts() {
     FraudFixtures f = organic();
     f.tracker().observeCoordination(new CoordinationFinding("inf", 4, 3, 3, 22, List.of("a", "b", "c", "d"), FraudFixtures.day(50)));
-    FraudSignal pod = signal(report(f), Signal.COORDINATED_ENGAGEMENT);
+    FraudReport r = report(f);
+    FraudSignal pod = signal(r, Signal.COORDINATED_ENGAGEMENT);
     assertEquals(45, pod.contribution()); // 60 × (4 − 1) / (5 − 1)
     assertTrue(pod.explanation().contains("engagement pod"), pod.explanation());
+    assertEquals(List.of("a", "b", "c", "d"), r.partners());
+    f.tracker().observeCoordination(new CoordinationFinding("inf", 0, 0, 3, 0, List.of(), FraudFixtures.day(55)));
+    assertEquals(List.of(), report(f).partners(), "a withdrawn finding has no partners");
+    assertEquals(0, signal(report(f), Signal.COORDINATED_ENGAGEMENT).contribution());
+    assertEquals(List.of(), report(organic()).partners());
   }
 
   @Test

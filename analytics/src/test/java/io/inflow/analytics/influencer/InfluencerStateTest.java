@@ -70,6 +70,46 @@ class InfluencerStateTest {
   }
 
   @Test
+  void summaryCarriesTheFraudScoreAndTheLatestCoordinationPartners() {
+    var scorer = new io.inflow.analytics.fraud.FraudScorer(io.inflow.analytics.fraud.FraudSettings.defaults());
+    List<IngestEvent> churn = new ArrayList<>();
+    for (int d = 0; d < 30; d++) {
+      churn.add(followers("f" + d, "anna", Platform.INSTAGRAM, d * 1440L, 40_000 + d * 50, d >= 10 && d % 2 == 1 ? 4_700 : 700));
+    }
+    InfluencerState state = applyAll(List.of(churn));
+    var row = state.summary(at(30 * 1440), io.inflow.analytics.kpi.KpiSettings.defaults(), scorer);
+    var report = state.fraudReport(at(30 * 1440), scorer);
+    assertEquals(report.score(), row.fraudScore());
+    assertEquals(report.level(), row.fraudLevel());
+    assertEquals("high", row.fraudLevel(), "follow/unfollow churn");
+    assertEquals(List.of(), row.partners());
+    assertEquals(0, row.sharedAuthorsMax());
+
+    state = state.apply(new InfluencerEvent.CoordinationObserved(new io.inflow.analytics.fraud.CoordinationFinding(
+        "anna", 2, 3, 4, 14, List.of("kuba", "ola"), at(100))));
+    row = state.summary(at(30 * 1440), io.inflow.analytics.kpi.KpiSettings.defaults(), scorer);
+    assertEquals(List.of("kuba", "ola"), row.partners());
+    assertEquals(14, row.sharedAuthorsMax());
+    assertEquals(row, InfluencerState.restore(state.snapshot()).summary(at(30 * 1440),
+        io.inflow.analytics.kpi.KpiSettings.defaults(), scorer), "the finding is in the snapshot");
+
+    state = state.apply(new InfluencerEvent.CoordinationObserved(new io.inflow.analytics.fraud.CoordinationFinding(
+        "anna", 0, 0, 4, 0, List.of(), at(200))));
+    row = state.summary(at(30 * 1440), io.inflow.analytics.kpi.KpiSettings.defaults(), scorer);
+    assertEquals(List.of(), row.partners(), "withdrawn");
+    assertEquals(0, row.sharedAuthorsMax());
+
+    InfluencerState off = InfluencerState.empty("anna", 64, null, false).apply(new InfluencerEvent.BatchRecorded(churn));
+    var offRow = off.summary(at(30 * 1440), io.inflow.analytics.kpi.KpiSettings.defaults(), scorer);
+    assertNull(offRow.fraudScore());
+    assertNull(offRow.fraudLevel());
+    assertEquals(List.of(), offRow.partners());
+    assertEquals(row.followers(), offRow.followers());
+    assertNull(state.summary(at(30 * 1440), io.inflow.analytics.kpi.KpiSettings.defaults(), null).fraudScore(),
+        "no scorer, no score");
+  }
+
+  @Test
   void olderSnapshotArrivingLateChangesNothing() {
     InfluencerState state = applyAll(List.of(
         List.of(metrics("e1", "anna", "p1", null, 20, 2000, 150, 12, 0, 0)),

@@ -169,10 +169,12 @@ public final class ApiRoutes extends AllDirectives {
       return onSuccess(influencers.fraud(id), report -> json(StatusCodes.OK,
           report.orElseThrow(() -> ApiException.notFound("influencer", id))));
     });
+    h.put(Endpoint.LIST_BRANDS, (caller, id) -> listBrands(caller));
     h.put(Endpoint.BRAND_OVERVIEW, (caller, id) -> brandOverview(id));
     h.put(Endpoint.AUDIT_LOG, (caller, id) -> auditLog());
     h.put(Endpoint.CLASSIFY_ACCOUNTS, (caller, id) -> classifyAccounts());
     h.put(Endpoint.CLASSIFY_SENTIMENT, (caller, id) -> classifySentiment());
+    h.put(Endpoint.NETWORK, (caller, id) -> network(caller));
     h.put(Endpoint.CLUSTER_STATUS, (caller, id) -> onSuccess(clusterStatus.view(), view -> json(StatusCodes.OK, view)));
     h.put(Endpoint.METRICS, (caller, id) -> complete(org.apache.pekko.http.javadsl.model.HttpResponse.create()
         .withEntity(org.apache.pekko.http.javadsl.model.ContentTypes.parse("text/plain; version=0.0.4; charset=utf-8"),
@@ -299,13 +301,38 @@ public final class ApiRoutes extends AllDirectives {
           int max = limit.map(v -> parseLimit("limit", v, 1000)).orElse(50);
           var query = new ReadModelService.Query(tier.orElse(null), platform.orElse(null), order, max);
           ReadModelService rm = readModel();
-          var visible = caller.isAdmin()
-              ? java.util.concurrent.CompletableFuture.completedFuture(
-                  (java.util.function.Predicate<io.inflow.protocol.api.InfluencerListItem>) item -> true)
-              : brands.influencerFilter(caller.brands());
-          return onSuccess(visible.thenCompose(filter -> rm.influencers(query, filter)), list -> json(StatusCodes.OK,
-              java.util.Map.of("influencers", list, "count", list.size())));
+          return onSuccess(visibleInfluencers(caller, null).thenCompose(filter -> rm.influencers(query, filter)),
+              list -> json(StatusCodes.OK, java.util.Map.of("influencers", list, "count", list.size())));
         }))));
+  }
+
+  /**
+   * Which influencer rows the caller may see: those of {@code brand} when given (the caller must be
+   * able to read it), else all for an admin and its brands' for an analyst.
+   */
+  private java.util.concurrent.CompletionStage<java.util.function.Predicate<io.inflow.protocol.api.InfluencerListItem>>
+      visibleInfluencers(Caller caller, String brand) {
+    if (brand != null) {
+      if (!caller.canRead(brand)) throw brandForbidden(caller, "brand " + brand);
+      return brands.influencerFilter(java.util.Set.of(brand));
+    }
+    return caller.isAdmin() ? java.util.concurrent.CompletableFuture.completedFuture(item -> true)
+        : brands.influencerFilter(caller.brands());
+  }
+
+  /**
+   * {@code GET /api/v1/analytics/network?brand=&limit=}: the coordination graph of the influencers the
+   * caller may see (of {@code brand}'s campaigns when given), at most {@code limit} nodes (default
+   * 200, at most 1,000).
+   */
+  private Route network(Caller caller) {
+    return parameterOptional("brand", brand -> parameterOptional("limit", limitParam -> {
+      int limit = limitParam.map(v -> parseLimit("limit", v, 1000)).orElse(200);
+      if (brand.isPresent() && brand.get().isBlank()) throw invalidParameter("brand", "brand must not be empty");
+      var visible = visibleInfluencers(caller, brand.orElse(null));
+      ReadModelService rm = readModel();
+      return onSuccess(visible.thenCompose(filter -> rm.network(filter, limit)), graph -> json(StatusCodes.OK, graph));
+    }));
   }
 
   private static int parseLimit(String name, String value, int max) {
@@ -316,6 +343,12 @@ public final class ApiRoutes extends AllDirectives {
       // reported below
     }
     throw invalidParameter(name, name + " must be an integer from 1 to " + max + ", got '" + value + "'");
+  }
+
+  /** {@code {"brands":[…],"count"}}: the brands the caller may read, ordered by id, from the read model. */
+  private Route listBrands(Caller caller) {
+    return onSuccess(readModel().brands(caller::canRead), list -> json(StatusCodes.OK,
+        java.util.Map.of("brands", list, "count", list.size())));
   }
 
   private Route brandOverview(String brandId) {

@@ -31,13 +31,20 @@ public enum Endpoint {
   LIST_INFLUENCERS("GET", "/api/v1/influencers", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.FILTERED),
   GET_INFLUENCER("GET", "/api/v1/influencers/{id}", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.INFLUENCER),
   INFLUENCER_FRAUD("GET", "/api/v1/influencers/{id}/fraud", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.INFLUENCER),
+  /** Every brand with its totals; an analyst sees only its token's brands. */
+  LIST_BRANDS("GET", "/api/v1/brands", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.FILTERED),
   BRAND_OVERVIEW("GET", "/api/v1/brands/{id}/overview", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.BRAND),
   AUDIT_LOG("GET", "/api/v1/audit", EnumSet.of(Role.ADMIN), Scope.NONE),
   /** Members, leader, and shards and entities per node and entity type. */
   CLUSTER_STATUS("GET", "/api/v1/cluster", EnumSet.of(Role.ADMIN), Scope.NONE),
   /** Classifies accounts sent in the body; reads no brand's data, so no brand check. */
   CLASSIFY_ACCOUNTS("POST", "/api/v1/analytics/accounts/classify", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.NONE),
-  CLASSIFY_SENTIMENT("POST", "/api/v1/analytics/sentiment", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.NONE);
+  CLASSIFY_SENTIMENT("POST", "/api/v1/analytics/sentiment", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.NONE),
+  /**
+   * Influencers linked by coordinated engagement; an analyst sees only its brands' influencers, and
+   * asking for another brand ({@code brand=}) is refused.
+   */
+  NETWORK("GET", "/api/v1/analytics/network", EnumSet.of(Role.ADMIN, Role.ANALYST), Scope.FILTERED);
 
   /** The brand check applied after the role check. */
   public enum Scope {

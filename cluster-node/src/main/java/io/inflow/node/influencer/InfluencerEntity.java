@@ -104,7 +104,8 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
             recordBatch(state.split(cmd.events()), InfluencerEvent.BatchRecorded::new, cmd.replyTo()))
         .onCommand(InfluencerCommand.GetInfluencer.class, this::onGet)
         .onCommand(InfluencerCommand.GetSummary.class, (state, cmd) -> Effect().reply(cmd.replyTo(),
-            new InfluencerCommand.SummaryReply(state.isEmpty() ? null : state.summary(Instant.now(), settings.kpi()))))
+            new InfluencerCommand.SummaryReply(state.isEmpty() ? null
+                : state.summary(Instant.now(), settings.kpi(), settings.fraud()))))
         .onCommand(InfluencerCommand.GetFraud.class, (state, cmd) -> Effect().reply(cmd.replyTo(),
             new InfluencerCommand.FraudReply(state.isEmpty() || !state.fraudScoring() ? null
                 : state.fraudReport(Instant.now(), settings.fraud()))))

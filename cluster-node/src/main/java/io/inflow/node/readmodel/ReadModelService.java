@@ -1,8 +1,12 @@
 package io.inflow.node.readmodel;
 
+import io.inflow.analytics.brand.BrandTotals;
+import io.inflow.analytics.fraud.CoordinationNetwork;
+import io.inflow.protocol.api.BrandListItem;
 import io.inflow.protocol.api.BrandOverview;
 import io.inflow.protocol.api.CampaignListItem;
 import io.inflow.protocol.api.InfluencerListItem;
+import io.inflow.protocol.api.InfluencerNetwork;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +17,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.ToLongFunction;
 
-/** Ranked influencer lists and brand overviews, read from the {@link ReadModel} tables. */
+/** Ranked influencer lists, brand lists and overviews and the coordination graph, read from the {@link ReadModel} tables. */
 public final class ReadModelService {
 
   /** How the influencer list can be ranked (highest first). */
@@ -53,6 +57,16 @@ public final class ReadModelService {
         .toList(), executor);
   }
 
+  /**
+   * The coordination graph of the influencers {@code visible} lets through (brand scoping), at most
+   * {@code limit} nodes (see {@link CoordinationNetwork}).
+   */
+  public CompletionStage<InfluencerNetwork> network(java.util.function.Predicate<InfluencerListItem> visible,
+      int limit) {
+    return readModel.influencers().thenApplyAsync(all ->
+        CoordinationNetwork.build(all.stream().filter(visible).toList(), limit), executor);
+  }
+
   private static Comparator<InfluencerListItem> order(Sort sort) {
     Comparator<InfluencerListItem> byId = Comparator.comparing(InfluencerListItem::influencerId);
     return switch (sort) {
@@ -74,21 +88,21 @@ public final class ReadModelService {
   public CompletionStage<Optional<BrandOverview>> brandOverview(String brandId) {
     return readModel.campaignsOfBrand(brandId).thenApplyAsync(campaigns -> {
       if (campaigns.isEmpty()) return Optional.<BrandOverview>empty();
-      Map<String, BigDecimal> spend = new TreeMap<>();
-      Map<String, BigDecimal> revenue = new TreeMap<>();
-      for (CampaignListItem c : campaigns) {
-        if (c.currency() != null && c.spend() != null) spend.merge(c.currency(), c.spend(), BigDecimal::add);
-        if (c.currency() != null && c.revenue() != null) revenue.merge(c.currency(), c.revenue(), BigDecimal::add);
-      }
+      BrandListItem totals = BrandTotals.of(brandId, campaigns);
       List<CampaignListItem> ordered = campaigns.stream()
           .sorted(Comparator.comparing(CampaignListItem::startsAt, Comparator.nullsLast(Comparator.naturalOrder()))
               .thenComparing(CampaignListItem::campaignId))
           .toList();
-      return Optional.of(new BrandOverview(brandId, campaigns.size(), spend, revenue,
-          sum(campaigns, CampaignListItem::views), sum(campaigns, CampaignListItem::engagements),
-          sum(campaigns, CampaignListItem::clicks), sum(campaigns, CampaignListItem::conversions), ordered,
-          trend(campaigns)));
+      return Optional.of(new BrandOverview(brandId, totals.campaigns(), totals.spendByCurrency(),
+          totals.revenueByCurrency(), totals.views(), totals.engagements(), totals.clicks(), totals.conversions(),
+          ordered, trend(campaigns)));
     }, executor);
+  }
+
+  /** Every brand that {@code visible} lets through (brand scoping) with its totals, ordered by brand id. */
+  public CompletionStage<List<BrandListItem>> brands(java.util.function.Predicate<String> visible) {
+    return readModel.campaigns().thenApplyAsync(campaigns -> BrandTotals.byBrand(
+        campaigns.stream().filter(c -> visible.test(c.brandId())).toList()), executor);
   }
 
   /** The campaigns' daily points summed per day (money per currency), oldest first. */
@@ -114,9 +128,5 @@ public final class ReadModelService {
     counts.forEach((day, s) -> out.add(new BrandOverview.TrendPoint(day, s[0], s[1], s[2], s[3], spend.get(day),
         revenue.get(day))));
     return out;
-  }
-
-  private static long sum(List<CampaignListItem> items, ToLongFunction<CampaignListItem> f) {
-    return items.stream().mapToLong(f).sum();
   }
 }

@@ -1,6 +1,7 @@
 package io.inflow.node.fraud;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,6 +88,14 @@ class FraudRoutesTest {
 
       JsonNode report = http.get("/api/v1/influencers/churner/fraud").json();
       assertEquals("high", report.get("level").asText(), report.toString());
+      JsonNode history = report.get("followerHistory");
+      assertEquals(30, history.size(), "one point per day observed");
+      assertEquals("2026-10-01T00:00:00Z", history.get(0).get("day").asText());
+      assertTrue(history.get(0).path("change").isMissingNode(), "no change before the first day");
+      assertEquals(50, history.get(29).get("change").asLong());
+      assertEquals(40_500 + 29 * 50, history.get(29).get("followers").asLong());
+      assertFalse(history.get(29).get("anomaly").asBoolean(), "steady growth is no anomaly");
+      assertEquals(0, report.get("partners").size());
       JsonNode churnSignal = signal(report, "following_churn");
       assertEquals(55.0, churnSignal.get("contribution").asDouble(), churnSignal.toString());
       assertTrue(churnSignal.get("explanation").asText().contains("follow/unfollow automation"), churnSignal.toString());
@@ -126,6 +135,9 @@ class FraudRoutesTest {
     // members 1-3 posted within the detector's 48 h gap of member 0's posts; member 4 (120 h later) did not
     assertEquals(3.0, pod.get("value").asDouble(), pod.toString());
     assertTrue(pod.get("explanation").asText().contains("engagement pod"), pod.toString());
+    List<String> partners = new ArrayList<>();
+    report.get("partners").forEach(p -> partners.add(p.asText()));
+    assertEquals(java.util.Set.of("pod-member-1", "pod-member-2", "pod-member-3"), java.util.Set.copyOf(partners));
   }
 
   @Test

@@ -139,6 +139,18 @@ class ApiRoutesTest {
   }
 
   @Test
+  void readModelRoutesAre503OnANodeWithoutOne() {
+    for (String path : java.util.List.of("/api/v1/brands", "/api/v1/influencers", "/api/v1/brands/acme/overview",
+        "/api/v1/analytics/network")) {
+      var reply = http.get(path);
+      assertEquals(503, reply.status(), path + ": " + reply.raw().body());
+      assertEquals("read_model_unavailable", reply.json().get("error").asText(), path);
+    }
+    assertEquals(400, http.get("/api/v1/analytics/network?limit=1001").status());
+    assertEquals(400, http.get("/api/v1/analytics/network?brand=").status());
+  }
+
+  @Test
   void aCampaignReportComesFromItsJournal() {
     String body = """
         {"type":"click","eventId":"rp1","campaignId":"rep","influencerId":"ann","occurredAt":"2026-11-02T10:00:00Z"}

@@ -72,6 +72,30 @@ class InfluencerEntityTest {
   }
 
   @Test
+  void theSummaryRowCarriesTheFraudScoreWhenScoringIsOn() {
+    kit.<StatusReply<BatchAck>>runCommand(reply -> new InfluencerCommand.RecordBatch(BATCH, reply));
+    var row = kit.<InfluencerCommand.SummaryReply>runCommand(InfluencerCommand.GetSummary::new).reply().item();
+    var report = kit.<InfluencerCommand.FraudReply>runCommand(InfluencerCommand.GetFraud::new).reply().report();
+    assertEquals(report.score(), row.fraudScore());
+    assertEquals(report.level(), row.fraudLevel());
+    assertEquals(List.of(), row.partners());
+
+    var off = new io.inflow.node.EntitySettings(SETTINGS.snapshotEveryEvents(), SETTINGS.snapshotsKept(),
+        SETTINGS.dedupGenerationSize(), SETTINGS.tagBuckets(), SETTINGS.backoffMin(), SETTINGS.backoffMax(),
+        SETTINGS.kpi(), null, null, SETTINGS.crisis());
+    var unscored = testKit.spawn(InfluencerEntity.create("unscored", off, null, FraudLinks.none()));
+    TestProbe<StatusReply<BatchAck>> acks = testKit.createTestProbe();
+    unscored.tell(new InfluencerCommand.RecordBatch(List.of(followers("f9", "unscored", 5_000)), acks.ref()));
+    assertTrue(acks.receiveMessage().isSuccess());
+    TestProbe<InfluencerCommand.SummaryReply> summary = testKit.createTestProbe();
+    unscored.tell(new InfluencerCommand.GetSummary(summary.ref()));
+    var unscoredRow = summary.receiveMessage().item();
+    assertEquals(5_000, unscoredRow.followers());
+    assertNull(unscoredRow.fraudScore(), "fraud scoring off");
+    assertNull(unscoredRow.fraudLevel());
+  }
+
+  @Test
   void unknownInfluencerHasNoView() {
     var result = kit.<InfluencerCommand.InfluencerReply>runCommand(InfluencerCommand.GetInfluencer::new);
     assertNull(result.reply().view());

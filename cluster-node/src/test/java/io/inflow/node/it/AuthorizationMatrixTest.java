@@ -135,6 +135,8 @@ class AuthorizationMatrixTest {
         c -> c.get("/api/v1/influencers/mx-inf-a").status(), expect(403, 403, 200)));
     rows.put(Endpoint.INFLUENCER_FRAUD, new Row(Role.INGEST, Role.ANALYST,
         c -> c.get("/api/v1/influencers/mx-inf-a/fraud").status(), expect(403, 403, 200)));
+    rows.put(Endpoint.LIST_BRANDS, new Row(Role.INGEST, Role.ANALYST,
+        c -> c.get("/api/v1/brands").status(), expect(403, 200, 200)));
     rows.put(Endpoint.BRAND_OVERVIEW, new Row(Role.INGEST, Role.ANALYST,
         c -> c.get("/api/v1/brands/brand-a/overview").status(), expect(403, 403, 200)));
     rows.put(Endpoint.AUDIT_LOG, new Row(Role.ANALYST, Role.ADMIN,
@@ -149,6 +151,8 @@ class AuthorizationMatrixTest {
     rows.put(Endpoint.METRICS, new Row(Role.ANALYST, Role.ADMIN, c -> c.get("/metrics").status(), expect(403, 403, 200)));
     rows.put(Endpoint.CLASSIFY_SENTIMENT, new Row(Role.INGEST, Role.ANALYST, c -> c.post("/api/v1/analytics/sentiment",
         "application/json", "{\"texts\":[\"Super film!\"]}").status(), expect(403, 200, 200)));
+    rows.put(Endpoint.NETWORK, new Row(Role.INGEST, Role.ANALYST,
+        c -> c.get("/api/v1/analytics/network?brand=brand-a").status(), expect(403, 403, 200)));
     return rows;
   }
 
@@ -256,6 +260,21 @@ class AuthorizationMatrixTest {
     assertEquals(200, accepted.status(), accepted.raw().body());
     assertEquals(2, accepted.json().get("accepted").asInt(), "nothing of the refused request was stored");
     assertEquals(clicksBefore + 1, admin.get("/api/v1/campaigns/mx-a").json().get("clicks").asLong());
+  }
+
+  @Test
+  void analystsListOnlyTheirBrandsAndAskForNoOtherBrandsNetwork() {
+    JsonNode mine = admin.as(TestTokens.analyst("brand-a")).get("/api/v1/brands").json();
+    assertEquals(1, mine.get("count").asInt(), mine.toString());
+    assertEquals("brand-a", mine.get("brands").get(0).get("brandId").asText());
+    JsonNode all = admin.get("/api/v1/brands").json();
+    List<String> ids = new ArrayList<>();
+    all.get("brands").forEach(b -> ids.add(b.get("brandId").asText()));
+    assertEquals(List.of("brand-a", "brand-b"), ids);
+    var otherBrand = admin.as(TestTokens.analyst("brand-b")).get("/api/v1/analytics/network?brand=brand-a");
+    assertEquals("brand_forbidden", otherBrand.json().get("error").asText(), otherBrand.raw().body());
+    assertEquals(200, admin.as(TestTokens.analyst("brand-b")).get("/api/v1/analytics/network").status(),
+        "without brand=, an analyst's own brands");
   }
 
   @Test

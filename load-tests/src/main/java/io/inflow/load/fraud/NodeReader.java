@@ -77,7 +77,7 @@ final class NodeReader implements AutoCloseable {
     }
     return new FraudReport(node.path("influencerId").asText(null), node.path("tier").asText(null),
         node.path("platform").asText(null), node.get("score").asDouble(), node.get("level").asText(), null,
-        signals, null);
+        signals, null, List.of(), List.of());
   }
 
   private <T> List<Answer<T>> getAll(List<String> ids, String suffix, Function<JsonNode, T> parse)

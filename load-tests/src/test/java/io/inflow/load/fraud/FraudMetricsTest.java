@@ -26,7 +26,8 @@ class FraudMetricsTest {
   static FraudMetrics.Scored scored(String id, FraudLabel label, double score, String level, FraudSignal... signals) {
     InfluencerLabel truth = new InfluencerLabel(id, label, "nano", Platform.INSTAGRAM, 5_000, null, 0.5, null, 100);
     return new FraudMetrics.Scored(truth,
-        new FraudReport(id, "nano", "instagram", score, level, Instant.EPOCH, List.of(signals), null));
+        new FraudReport(id, "nano", "instagram", score, level, Instant.EPOCH, List.of(signals), null, List.of(),
+            List.of()));
   }
 
   static FraudSignal signal(String name, double contribution) {
