@@ -36,6 +36,7 @@ function signInView(problem) {
       if (err.status === 401) {
         signOut();
         message.textContent = err.message;
+        input.value = '';
         input.focus();
       } else {
         route(); // signed in; the view shows what else went wrong

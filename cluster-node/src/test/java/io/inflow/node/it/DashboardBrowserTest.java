@@ -111,6 +111,18 @@ class DashboardBrowserTest {
 
   @Test
   void aManagerFollowsACampaignLiveAndDrillsDownToTheFraudExplanation() throws Exception {
+    try {
+      followACampaign();
+    } catch (Exception | AssertionError e) {
+      // what the page showed, for the CI log and as target/e2e-screenshots/failure.png
+      shot("failure");
+      String page = browser.findElement(By.tagName("body")).getText();
+      throw new AssertionError(e.getMessage() + "\n--- page at " + browser.getCurrentUrl() + ":\n"
+          + page.substring(0, Math.min(2000, page.length())) + "\n--- console: " + consoleErrors(), e);
+    }
+  }
+
+  private void followACampaign() throws Exception {
     // sign in: a wrong token is refused with what to do; the right one is kept for the session
     browser.get(node.apiUrl() + "/");
     WebElement tokenField = waitFor(By.id("token"));
