@@ -77,10 +77,11 @@ class DashboardBrowserTest {
     http = NodeFixture.client(node);
     io.inflow.node.DemoData.load(node.services(), Instant.now());
 
-    Files.createDirectories(SHOTS);
-    Files.createDirectories(DOWNLOADS);
-    try (var old = Files.list(DOWNLOADS)) {
-      for (Path p : old.toList()) Files.delete(p);
+    for (Path dir : List.of(SHOTS, DOWNLOADS)) {
+      Files.createDirectories(dir);
+      try (var old = Files.list(dir)) {
+        for (Path p : old.toList()) Files.delete(p);
+      }
     }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.toFile());
@@ -177,9 +178,12 @@ class DashboardBrowserTest {
     shot("05-campaign-live");
 
     // CSV export of the breakdown table: the file holds exactly the rows and columns shown
-    WebElement breakdown = waitFor(By.cssSelector("table[data-table='campaign-" + CAMPAIGN + "-by-influencer']"));
-    int rowsShown = breakdown.findElements(By.cssSelector("tbody tr")).size();
-    breakdown.findElement(By.xpath("ancestor::div[contains(@class,'table-wrap')]//button[contains(@class,'export')]")).click();
+    // (in one script: the table is redrawn whenever a live update brings a fresh report)
+    String table = "table[data-table='campaign-" + CAMPAIGN + "-by-influencer']";
+    waitFor(By.cssSelector(table));
+    long rowsShown = ((Number) js("const t = document.querySelector(arguments[0]);"
+        + "t.closest('.table-wrap').querySelector('button.export').click();"
+        + "return t.querySelectorAll('tbody tr').length", table)).longValue();
     Path csv = DOWNLOADS.resolve("campaign-" + CAMPAIGN + "-by-influencer.csv");
     wait(d -> Files.isRegularFile(csv) && size(csv) > 0);
     List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
@@ -195,10 +199,9 @@ class DashboardBrowserTest {
     assertNoConsoleErrors("campaign");
 
     // drill down, by keyboard, to the influencer who bought followers: the explanation says so
-    WebElement row = browser.findElement(By.xpath(
-        "//table[@data-table='campaign-" + CAMPAIGN + "-by-influencer']//tr[td[1][normalize-space()='tom-gaming']]"));
-    js("arguments[0].focus()", row);
-    row.sendKeys(Keys.ENTER);
+    js("[...document.querySelectorAll(arguments[0] + ' tbody tr')].find(r => r.cells[0].textContent.trim() === 'tom-gaming')"
+        + ".focus()", table);
+    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
     WebElement level = waitFor(By.cssSelector(".fraud-level"));
     assertEquals("high", level.getAttribute("data-level"));
     wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".reasons"), "Followers grew"));
@@ -245,13 +248,14 @@ class DashboardBrowserTest {
     }
   }
 
+  /** Read in one script: live updates replace the tiles at any moment, which would stale a found element. */
   private static String tileValue(String kpi) {
-    return browser.findElement(By.cssSelector("[data-kpi='" + kpi + "'] .tile-value")).getText();
+    return (String) js("return document.querySelector(\"[data-kpi='\" + arguments[0] + \"'] .tile-value\").textContent", kpi);
   }
 
   private static long chartViews() {
-    String views = browser.findElement(By.cssSelector("[data-chart='campaign-series']")).getAttribute("data-views");
-    return views == null ? -1 : Long.parseLong(views);
+    Object views = js("return document.querySelector(\"[data-chart='campaign-series']\").dataset.views");
+    return views == null ? -1 : Long.parseLong(views.toString());
   }
 
   private static Object js(String script, Object... args) {
@@ -266,9 +270,15 @@ class DashboardBrowserTest {
     return new WebDriverWait(browser, WAIT).until(condition);
   }
 
+  /** The whole page (the window stretched to its height for the shot) as {@code target/e2e-screenshots/<name>.png}. */
   private static void shot(String name) throws IOException {
-    js("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+    Dimension window = browser.manage().window().getSize();
+    long chrome = window.getHeight() - ((Number) js("return window.innerHeight")).longValue();
+    long page = ((Number) js("return document.documentElement.scrollHeight")).longValue();
+    browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(8000, page + chrome)));
+    js("return new Promise(r => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 300))");
     Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    browser.manage().window().setSize(window);
   }
 
   /** Console errors since the last call (the log is drained by reading it). */
