@@ -54,7 +54,8 @@ function fraudSection(fraud) {
     return section('Fraud score', empty('Fraud scoring is off on this cluster.', 'Set inflow.fraud.enabled = true to score influencers.'));
   }
   const gauge = chart('influencer-fraud-score', {
-    series: [{ type: 'gauge', min: 0, max: 100, progress: { show: true, width: 12 },
+    series: [{ type: 'gauge', min: 0, max: 100,
+      progress: { show: true, width: 12, itemStyle: { color: LEVEL_COLORS[fraud.level] || '#8c8c8c' } },
       axisLine: { lineStyle: { width: 12, color: [[0.3, LEVEL_COLORS.low], [0.6, LEVEL_COLORS.medium], [1, LEVEL_COLORS.high]] } },
       pointer: { show: false }, axisTick: { show: false }, splitLine: { show: false }, axisLabel: { show: false },
       detail: { valueAnimation: false, formatter: '{value}', fontSize: 28, offsetCenter: [0, '10%'] },
@@ -85,7 +86,9 @@ function audienceSection(audience) {
     return section('Audience quality', empty('No audience samples yet.', 'Send audience.sample events with follower accounts to classify them.'));
   }
   return section('Audience quality',
-    h('p', {}, `${num(audience.sampled)} sampled accounts · suspicious ${pct(audience.suspiciousShare, 1)} ± ${pct(audience.margin, 1)}`),
+    h('p', {}, `${num(audience.sampled)} sampled accounts: ${pct(audience.realShare, 0)} real, `
+      + `${pct(audience.massFollowerShare, 0)} mass followers, ${pct(audience.suspiciousShare, 0)} suspicious `
+      + `(± ${pct(audience.margin, 0)} at 95%)`),
     chart('influencer-audience', {
       color: [LEVEL_COLORS.low, LEVEL_COLORS.medium, LEVEL_COLORS.high],
       tooltip: { trigger: 'item' },
