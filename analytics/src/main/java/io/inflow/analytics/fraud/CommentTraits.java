@@ -46,11 +46,11 @@ public final class CommentTraits {
     boolean allGeneric = true;
     for (String token : tokens) {
       if (!token.startsWith("@") || token.length() < 2) allMentions = false;
-      String word = collapseRepeats(lettersOnly(token));
+      String word = word(token);
       if (word.isEmpty()) continue;
       if (normalised.length() > 0) normalised.append(' ');
       normalised.append(word);
-      if (word.chars().noneMatch(Character::isLetter)) continue; // emoticons such as <3, numbers
+      if (!hasLetter(word)) continue; // emoticons such as <3, numbers
       words++;
       if (!GENERIC_WORDS.contains(word)) allGeneric = false;
     }
@@ -89,6 +89,32 @@ public final class CommentTraits {
     }
     if (start >= 0) out.add(text.substring(start));
     return out;
+  }
+
+  /**
+   * {@code collapseRepeats(lettersOnly(token))}; for plain ASCII (most comments) in one pass and one
+   * allocation, since this runs for every word of every comment.
+   */
+  static String word(String token) {
+    if (!isPlainAscii(token)) return collapseRepeats(lettersOnly(token));
+    StringBuilder out = new StringBuilder(token.length());
+    char last = 0;
+    int run = 0;
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c >= 'A' && c <= 'Z') c = (char) (c + 32);
+      else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) continue;
+      run = c == last ? run + 1 : 1;
+      last = c;
+      if (run <= 2) out.append(c);
+      else if (run == 3) out.setLength(out.length() - 1); // three or more of a kind become one
+    }
+    return out.toString();
+  }
+
+  private static boolean hasLetter(String word) {
+    for (int i = 0; i < word.length(); i++) if (Character.isLetter(word.charAt(i))) return true;
+    return false;
   }
 
   /** Letters and digits of a token, lower case, diacritics removed (ł → l). */

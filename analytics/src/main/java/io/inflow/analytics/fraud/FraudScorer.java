@@ -361,10 +361,14 @@ public final class FraudScorer {
       double latest = (double) p.likes / p.views;
       if (p.likeBursts > 0 || (p.firstLikes >= 50 && first >= FRONT_LOADED * latest)) bursty++;
     }
-    return shareOfPosts(Signal.LIKE_BURSTS, judged, bursty, "like velocity", String.format(Locale.ROOT,
-        "likes ran ahead of views (at the first snapshot %.0f× the post's later likes per view, or a jump of likes without views): bought likes are delivered like this",
-        FRONT_LOADED), "had likes running ahead of views");
+    return shareOfPosts(Signal.LIKE_BURSTS, judged, bursty, "like velocity", LIKE_BURSTS_DID,
+        "had likes running ahead of views");
   }
+
+  /** Formatted once: this runs at every level check, which formats no sentence. */
+  private static final String LIKE_BURSTS_DID = String.format(Locale.ROOT,
+      "likes ran ahead of views (at the first snapshot %.0f× the post's later likes per view, or a jump of likes without views): bought likes are delivered like this",
+      FRONT_LOADED);
 
   /**
    * A signal whose value is the share of {@code judged} recent posts (3 or more snapshots each, at
@@ -408,7 +412,7 @@ public final class FraudScorer {
   }
 
   /** Over the kept posts (with or without counters) that have 10 or more commenters. */
-  private FraudSignal commenterOrder(List<PostTrace> recent) {
+  private FraudSignal commenterOrder(java.util.Collection<PostTrace> recent) {
     SignalSettings s = settings.signal(Signal.COMMENTER_ORDER);
     int judged = 0;
     long pairs = 0, repeated = 0;

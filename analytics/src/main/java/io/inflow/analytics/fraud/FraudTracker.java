@@ -265,9 +265,9 @@ public final class FraudTracker {
     return activity;
   }
 
-  /** Recent posts, oldest first. */
-  List<PostTrace> posts() {
-    return new ArrayList<>(posts.values());
+  /** Recent posts, oldest first (a read-only view, not a copy: every level check reads it twice). */
+  java.util.Collection<PostTrace> posts() {
+    return java.util.Collections.unmodifiableCollection(posts.values());
   }
 
   /** Kept comments and how many have each flag: [kept, generic, emojiOnly, mentionOnly, duplicate, any]. */

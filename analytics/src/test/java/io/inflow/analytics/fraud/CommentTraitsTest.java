@@ -39,4 +39,20 @@ class CommentTraitsTest {
     assertNotEquals(CommentTraits.textKey("nice dress"), CommentTraits.textKey("nice shoes"));
     assertEquals(0, CommentTraits.textKey("🔥🔥"));
   }
+
+  @Test
+  void theOnePassWordEqualsLettersOnlyThenCollapsedRepeats() {
+    java.util.Random random = new java.util.Random(11);
+    String alphabet = "aAbBzZ09!?.,@#<3-_ ooOO";
+    for (String token : java.util.List.of("", "!!!", "Suuuuper", "niceee", "AAaa", "a!a!a", "aa!a", "x2y22z222",
+        "@anna_fit", "Zażółć", "gęśl", "ŁÓDŹ", "🔥🔥", "ok👍👍ok", "a\u0301a")) {
+      assertEquals(CommentTraits.collapseRepeats(CommentTraits.lettersOnly(token)), CommentTraits.word(token), token);
+    }
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder token = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) token.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      String t = token.toString();
+      assertEquals(CommentTraits.collapseRepeats(CommentTraits.lettersOnly(t)), CommentTraits.word(t), t);
+    }
+  }
 }
