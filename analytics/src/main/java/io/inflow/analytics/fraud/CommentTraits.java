@@ -96,20 +96,34 @@ public final class CommentTraits {
    * allocation, since this runs for every word of every comment.
    */
   static String word(String token) {
-    if (!isPlainAscii(token)) return collapseRepeats(lettersOnly(token));
+    for (int i = 0; i < token.length(); i++) {
+      if (token.charAt(i) >= FOLDED.length) return collapseRepeats(lettersOnly(token));
+    }
     StringBuilder out = new StringBuilder(token.length());
     char last = 0;
     int run = 0;
     for (int i = 0; i < token.length(); i++) {
-      char c = token.charAt(i);
-      if (c >= 'A' && c <= 'Z') c = (char) (c + 32);
-      else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) continue;
-      run = c == last ? run + 1 : 1;
-      last = c;
-      if (run <= 2) out.append(c);
-      else if (run == 3) out.setLength(out.length() - 1); // three or more of a kind become one
+      String folded = FOLDED[token.charAt(i)];
+      for (int j = 0; j < folded.length(); j++) {
+        char c = folded.charAt(j);
+        run = c == last ? run + 1 : 1;
+        last = c;
+        if (run <= 2) out.append(c);
+        else if (run == 3) out.setLength(out.length() - 1); // three or more of a kind become one
+      }
     }
     return out.toString();
+  }
+
+  /**
+   * {@link #lettersOnly} of each character below U+0180 (ASCII, Latin-1 and Latin Extended-A: every
+   * Polish letter), worked out once by {@link #lettersOnly} itself; other characters take the
+   * general path.
+   */
+  private static final String[] FOLDED = new String[0x180];
+
+  static {
+    for (char c = 0; c < FOLDED.length; c++) FOLDED[c] = lettersOnly(String.valueOf(c));
   }
 
   private static boolean hasLetter(String word) {

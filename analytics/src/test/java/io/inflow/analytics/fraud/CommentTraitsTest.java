@@ -43,7 +43,7 @@ class CommentTraitsTest {
   @Test
   void theOnePassWordEqualsLettersOnlyThenCollapsedRepeats() {
     java.util.Random random = new java.util.Random(11);
-    String alphabet = "aAbBzZ09!?.,@#<3-_ ooOO";
+    String alphabet = "aAbBzZ09!?.,@#<3-_ ooOOąĄęĘłŁóÓśżŹńćÆßŉİéÉüÜ\u0301ǅ中🔥";
     for (String token : java.util.List.of("", "!!!", "Suuuuper", "niceee", "AAaa", "a!a!a", "aa!a", "x2y22z222",
         "@anna_fit", "Zażółć", "gęśl", "ŁÓDŹ", "🔥🔥", "ok👍👍ok", "a\u0301a")) {
       assertEquals(CommentTraits.collapseRepeats(CommentTraits.lettersOnly(token)), CommentTraits.word(token), token);
