@@ -79,7 +79,7 @@ export async function brandView(brandId, show) {
       color: COLORS,
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: 50, right: 60, top: 36, bottom: 30 },
+      grid: { left: 12, right: 12, top: 36, bottom: 30, containLabel: true },
       xAxis: { type: 'category', data: trend.map((p) => date(p.day)) },
       yAxis: [{ type: 'value', name: 'views' }, { type: 'value', name: currency }],
       series: [

@@ -83,7 +83,7 @@ function seriesOption(report) {
     color: COLORS,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 55, right: 60, top: 36, bottom: 30 },
+    grid: { left: 12, right: 12, top: 36, bottom: 30, containLabel: true },
     xAxis: { type: 'category', data: pts.map((p) => (report.bucket === 'hour' ? p.start.slice(5, 16).replace('T', ' ') : date(p.start))) },
     yAxis: [{ type: 'value', name: 'count' }, { type: 'value', name: cur || 'money' }],
     series: [
@@ -101,7 +101,7 @@ function sentimentOption(report) {
     color: ['#00a383', '#b0b0b0', '#d1345b', '#3454d1'],
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 45, right: 45, top: 36, bottom: 30 },
+    grid: { left: 12, right: 12, top: 36, bottom: 30, containLabel: true },
     xAxis: { type: 'category', data: pts.map((p) => date(p.start)) },
     yAxis: [{ type: 'value', name: 'comments' }, { type: 'value', name: 'net', min: -1, max: 1 }],
     series: [
@@ -129,7 +129,7 @@ function heatmapOption(hourly) {
   for (let d = 0; d < 7; d++) for (let hr = 0; hr < 24; hr++) data.push([hr, d, cells.get(`${d}:${hr}`) || 0]);
   return {
     tooltip: { position: 'top' },
-    grid: { left: 45, right: 20, top: 10, bottom: 70 },
+    grid: { left: 12, right: 12, top: 10, bottom: 70, containLabel: true },
     xAxis: { type: 'category', data: [...Array(24).keys()].map((x) => `${x}h`), splitArea: { show: true } },
     yAxis: { type: 'category', data: DAYS, splitArea: { show: true } },
     visualMap: { min: 0, max: Math.max(1, max), calculable: true, orient: 'horizontal', left: 'center', bottom: 0,

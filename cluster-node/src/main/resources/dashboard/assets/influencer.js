@@ -36,7 +36,7 @@ function followerChart(history) {
     color: COLORS,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 60, right: 55, top: 36, bottom: 30 },
+    grid: { left: 12, right: 12, top: 36, bottom: 30, containLabel: true },
     xAxis: { type: 'category', data: history.map((p) => date(p.day)) },
     yAxis: [{ type: 'value', name: 'followers', scale: true }, { type: 'value', name: 'change' }],
     series: [
