@@ -583,6 +583,18 @@ public final class ApiRoutes extends AllDirectives {
         "request body exceeds the limit of " + limitBytes + " bytes; split the batch", List.of(), null);
   }
 
+  /**
+   * Reads and discards a refused body before answering. An over-limit body with a declared length
+   * is refused before a byte of it is read; answering at once and closing would reset the
+   * connection under a client still writing, which then sees a broken pipe instead of the 413.
+   * Bodies the server would not parse at all ({@code parsing.max-content-length}) never get here,
+   * and a body already partly read (chunked) cannot be drained again, so it is answered as is.
+   */
+  private Route drainedThen(HttpResponse response) {
+    return extractRequestEntity(entity -> extractMaterializer(materializer -> onComplete(
+        entity.discardBytes(materializer).completionStage(), drained -> complete(response))));
+  }
+
   private ExceptionHandler exceptionHandler() {
     int retryAfter = ingest.settings().retryAfterSeconds();
     return ExceptionHandler.newBuilder()
@@ -595,11 +607,11 @@ public final class ApiRoutes extends AllDirectives {
             response = error(StatusCodes.BAD_REQUEST, "invalid_request",
                 e.details().size() + " problem(s) in the request: " + e.getMessage(), e.details(), null);
           } else if (t instanceof EntityStreamSizeException e) {
-            response = tooLarge(e.limit());
+            return drainedThen(tooLarge(e.limit()));
           } else if (t instanceof IllegalRequestException e && (e.status().intValue() == 413
               || e.info().summary().toLowerCase(Locale.ROOT).contains("too large"))) {
             // Pekko reports an over-limit strict entity as a 400 "Request too large"; it is a 413
-            response = tooLarge(ingest.settings().maxBodyBytes());
+            return drainedThen(tooLarge(ingest.settings().maxBodyBytes()));
           } else if (t instanceof IllegalRequestException e) {
             response = error(e.status(), "bad_request", e.info().summary(), List.of(), null);
           } else if (t instanceof IngestUnavailableException e) {

@@ -83,6 +83,19 @@ class ApiRoutesTest {
     assertEquals(404, http.get("/api/v1/influencers/nobody").status());
   }
 
+  /**
+   * A refused body is read to its end before the answer, so a client still writing gets the 413,
+   * not a reset. Without it about 6 in 1,000 such requests failed with "header parser received
+   * no bytes" or a broken pipe; 100 of them catch a regression about half the time.
+   */
+  @Test
+  void oversizedBodiesAreAnsweredNotReset() {
+    String body = "x".repeat(1_000_000);
+    for (int i = 0; i < 100; i++) {
+      assertEquals(413, http.ndjson(body).status(), "request " + i);
+    }
+  }
+
   @Test
   void oversizedBodyIs413AndWrongMediaTypeIs415() {
     String line = METRICS.formatted("big", "big", 1) + "\n";
