@@ -153,7 +153,8 @@ public final class InflowNode implements AutoCloseable {
     EntitySettings entitySettings = EntitySettings.fromConfig(inflow).withAccounts(accountScorer);
     LiveSettings liveSettings = LiveSettings.fromConfig(inflow);
     ActorRef<LiveRegistry.Command> liveRegistry =
-        system.systemActorOf(LiveRegistry.create(liveSettings), "live", Props.empty());
+        system.systemActorOf(LiveRegistry.create(liveSettings), "live",
+            org.apache.pekko.actor.typed.DispatcherSelector.fromConfig("inflow.live-dispatcher"));
     var sharding = org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding.get(system);
     boolean pods = entitySettings.fraudScoring() && inflow.getBoolean("fraud.coordination.enabled");
     var coordination = !pods ? null : io.inflow.node.fraud.CoordinationDetector.init(system,

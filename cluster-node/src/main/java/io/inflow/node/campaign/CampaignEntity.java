@@ -39,7 +39,8 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
   public static void init(ActorSystem<?> system, EntitySettings settings,
       ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live) {
     ClusterSharding.get(system)
-        .init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), settings, summaries, live)));
+        .init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), settings, summaries, live))
+            .withEntityProps(org.apache.pekko.actor.typed.DispatcherSelector.fromConfig("inflow.live-dispatcher")));
   }
 
   /**

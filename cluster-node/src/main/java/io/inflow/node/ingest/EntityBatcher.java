@@ -118,7 +118,8 @@ final class EntityBatcher {
   /** Under the lock: the asks that free slots allow now, each marked in flight. */
   private List<MergedAsk> takeAsks() {
     List<MergedAsk> asks = List.of();
-    while (asksInFlight < settings.maxAsksInFlight() && !ready.isEmpty()) {
+    while (!ready.isEmpty() && asksInFlight < settings.maxAsksInFlight()
+        + (isCampaign(ready.peek()) ? campaignReserve() : 0)) {
       Object key = ready.poll();
       Waiting w = waiting.get(key);
       w.ready = false;
@@ -138,6 +139,15 @@ final class EntityBatcher {
       asks.add(new MergedAsk(key, members.get(0).target(), List.copyOf(events), List.copyOf(members)));
     }
     return asks;
+  }
+
+  /**
+   * Slots beyond {@code maxAsksInFlight} that only campaign entities may take: a campaign's part at
+   * the head of the ready queue does not wait for a slot when the node's influencer parts hold all
+   * of them (an eighth of the limit, at least 4).
+   */
+  private int campaignReserve() {
+    return Math.max(4, settings.maxAsksInFlight() / 8);
   }
 
   /** An ask finished: its key may send again, and a slot is free. */

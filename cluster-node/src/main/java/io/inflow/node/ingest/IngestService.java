@@ -5,6 +5,8 @@ import io.inflow.protocol.event.IngestEvent;
 import io.inflow.analytics.sentiment.SentimentAnalyzer;
 import io.inflow.protocol.event.CommentPosted;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,26 +69,37 @@ public final class IngestService {
   }
 
   private CompletionStage<Outcome> dispatch(List<IngestEvent> events) {
-    Map<EntityBatcher.Target, List<IngestEvent>> groups = new LinkedHashMap<>();
+    // Group by raw event first (cheap), then pseudonymise and classify group by group, campaigns
+    // first and the smallest first: a campaign's part is on its way to the entity before the rest
+    // of the request is prepared. Campaign entities feed live subscribers, and a request's campaign
+    // parts are few, so they wait neither for the request's comments to be classified nor behind
+    // its influencer parts. An event is prepared once and the same object goes to both its entities.
+    Map<EntityBatcher.Target, List<IngestEvent>> campaignGroups = new LinkedHashMap<>();
+    Map<EntityBatcher.Target, List<IngestEvent>> influencerGroups = new LinkedHashMap<>();
     Set<String> campaignPrimary = new HashSet<>();
-    for (IngestEvent raw : events) {
-      IngestEvent e = pseudonymizer.apply(raw);
-      if (e instanceof CommentPosted c && c.sentiment() == null) e = c.withSentiment(sentiment.classify(c.text()));
+    for (IngestEvent e : events) {
       if (e.influencerId() != null) {
-        groups.computeIfAbsent(new EntityBatcher.Target(false, e.influencerId()), k -> new ArrayList<>()).add(e);
+        influencerGroups.computeIfAbsent(new EntityBatcher.Target(false, e.influencerId()), k -> new ArrayList<>()).add(e);
       } else {
         campaignPrimary.add(e.eventId());
       }
       if (e.campaignId() != null) {
-        groups.computeIfAbsent(new EntityBatcher.Target(true, e.campaignId()), k -> new ArrayList<>()).add(e);
+        campaignGroups.computeIfAbsent(new EntityBatcher.Target(true, e.campaignId()), k -> new ArrayList<>()).add(e);
       }
     }
+    Map<IngestEvent, IngestEvent> prepared = new IdentityHashMap<>(events.size() * 2);
+    List<Map.Entry<EntityBatcher.Target, List<IngestEvent>>> ordered = new ArrayList<>(campaignGroups.entrySet());
+    ordered.sort(Comparator.comparingInt(g -> g.getValue().size()));
+    ordered.addAll(influencerGroups.entrySet());
     List<CompletableFuture<BatchAck>> influencerAcks = new ArrayList<>();
     List<CompletableFuture<BatchAck>> campaignAcks = new ArrayList<>();
-    for (var group : groups.entrySet()) {
-      for (List<IngestEvent> chunk : chunks(group.getValue())) {
+    for (var group : ordered) {
+      List<IngestEvent> ready = new ArrayList<>(group.getValue().size());
+      for (IngestEvent raw : group.getValue()) ready.add(prepared.computeIfAbsent(raw, this::prepare));
+      for (List<IngestEvent> chunk : chunks(ready)) {
         var part = new EntityBatcher.Part(group.getKey(), chunk, new CompletableFuture<>());
         if (!batcher.offer(part)) {
+          // parts already offered still persist; the client's retry of the whole request is safe
           return CompletableFuture.failedFuture(overloaded("the node's ingest queue is full"));
         }
         (group.getKey().campaign() ? campaignAcks : influencerAcks).add(part.done());
@@ -103,6 +116,13 @@ public final class IngestService {
                   (int) a.join().duplicateIds().stream().filter(campaignPrimary::contains).count()).sum();
           return new Outcome(events.size() - duplicates, duplicates);
         }, executor);
+  }
+
+  /** Pseudonymises an event and classifies a comment's sentiment (persisted with it). */
+  private IngestEvent prepare(IngestEvent raw) {
+    IngestEvent e = pseudonymizer.apply(raw);
+    if (e instanceof CommentPosted c && c.sentiment() == null) e = c.withSentiment(sentiment.classify(c.text()));
+    return e;
   }
 
   /** Groups of at most maxEventsPerPersist, or single events when grouping is off. */

@@ -172,7 +172,8 @@ public final class LiveRegistry extends AbstractBehavior<LiveRegistry.Command> {
 
   private ActorRef<LiveFeed.Command> spawnFeed(String campaignId) {
     String name = "feed-" + URLEncoder.encode(campaignId, StandardCharsets.UTF_8) + "-" + (++feedsSpawned);
-    ActorRef<LiveFeed.Command> feed = getContext().spawn(LiveFeed.create(campaignId, settings), name);
+    ActorRef<LiveFeed.Command> feed = getContext().spawn(LiveFeed.create(campaignId, settings), name,
+        org.apache.pekko.actor.typed.DispatcherSelector.sameAsParent());
     getContext().watchWith(feed, new FeedTerminated(campaignId, feed));
     return feed;
   }

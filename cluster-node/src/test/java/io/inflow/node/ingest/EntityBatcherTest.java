@@ -45,6 +45,7 @@ class EntityBatcherTest {
   }
 
   private static final EntityBatcher.Target ANNA = new EntityBatcher.Target(false, "anna");
+  private static final EntityBatcher.Target BOB = new EntityBatcher.Target(false, "bob");
   private static final EntityBatcher.Target SPRING = new EntityBatcher.Target(true, "spring");
 
   private static EntityBatcher.Part part(EntityBatcher.Target target, String... ids) {
@@ -99,14 +100,34 @@ class EntityBatcherTest {
     Entities entities = new Entities();
     EntityBatcher batcher = new EntityBatcher(settings(true, 500, 1, 2), entities);
     batcher.offer(part(ANNA, "a1"));
-    assertTrue(batcher.offer(part(SPRING, "s1")));
+    assertTrue(batcher.offer(part(BOB, "b1")));
     assertTrue(batcher.offer(part(ANNA, "a2")));
-    assertFalse(batcher.offer(part(SPRING, "s2")), "two parts wait already: saturated");
+    assertFalse(batcher.offer(part(BOB, "b2")), "two parts wait already: saturated");
     assertEquals(1, entities.asks.size());
     entities.ackAll(0);
-    assertEquals(SPRING, entities.asks.get(1).target(), "spring waited first");
+    assertEquals(BOB, entities.asks.get(1).target(), "bob waited first");
     entities.ackAll(1);
     assertEquals(ANNA, entities.asks.get(2).target());
+  }
+
+  @Test
+  void campaignsTakeReservedSlotsWhenInfluencersHoldEveryOtherAndGoFirstInTheQueue() {
+    Entities entities = new Entities();
+    // 8 slots, and a reserve of 4 beyond them that only campaigns may take
+    EntityBatcher batcher = new EntityBatcher(settings(true, 500, 8, 100), entities);
+    for (int i = 0; i < 9; i++) batcher.offer(part(new EntityBatcher.Target(false, "inf-" + i), "i" + i));
+    assertEquals(8, entities.asks.size(), "the ninth influencer waits for a slot");
+    for (int i = 0; i < 4; i++) batcher.offer(part(new EntityBatcher.Target(true, "camp-" + i), "c" + i));
+    assertEquals(12, entities.asks.size(), "campaigns went at once, on the reserve");
+    assertTrue(entities.asks.subList(8, 12).stream().allMatch(a -> a.target().campaign()));
+    batcher.offer(part(SPRING, "s1"));
+    assertEquals(12, entities.asks.size(), "the reserve is full too");
+    entities.ackAll(0);
+    assertEquals(SPRING, entities.asks.get(12).target(), "the waiting campaign goes before the waiting influencer");
+    for (int i = 8; i < 12; i++) entities.ackAll(i);
+    assertEquals(13, entities.asks.size(), "7 influencers and spring hold the 8 slots: inf-8 still waits");
+    entities.ackAll(12);
+    assertEquals("inf-8", entities.asks.get(13).target().id());
   }
 
   @Test
