@@ -7,11 +7,10 @@ import io.inflow.protocol.event.CommentPosted;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -76,12 +75,9 @@ public final class IngestService {
     // its influencer parts. An event is prepared once and the same object goes to both its entities.
     Map<EntityBatcher.Target, List<IngestEvent>> campaignGroups = new LinkedHashMap<>();
     Map<EntityBatcher.Target, List<IngestEvent>> influencerGroups = new LinkedHashMap<>();
-    Set<String> campaignPrimary = new HashSet<>();
     for (IngestEvent e : events) {
       if (e.influencerId() != null) {
         influencerGroups.computeIfAbsent(new EntityBatcher.Target(false, e.influencerId()), k -> new ArrayList<>()).add(e);
-      } else {
-        campaignPrimary.add(e.eventId());
       }
       if (e.campaignId() != null) {
         campaignGroups.computeIfAbsent(new EntityBatcher.Target(true, e.campaignId()), k -> new ArrayList<>()).add(e);
@@ -93,6 +89,7 @@ public final class IngestService {
     ordered.addAll(influencerGroups.entrySet());
     List<CompletableFuture<BatchAck>> influencerAcks = new ArrayList<>();
     List<CompletableFuture<BatchAck>> campaignAcks = new ArrayList<>();
+    List<List<IngestEvent>> campaignParts = new ArrayList<>();
     for (var group : ordered) {
       List<IngestEvent> ready = new ArrayList<>(group.getValue().size());
       for (IngestEvent raw : group.getValue()) ready.add(prepared.computeIfAbsent(raw, this::prepare));
@@ -102,7 +99,12 @@ public final class IngestService {
           // parts already offered still persist; the client's retry of the whole request is safe
           return CompletableFuture.failedFuture(overloaded("the node's ingest queue is full"));
         }
-        (group.getKey().campaign() ? campaignAcks : influencerAcks).add(part.done());
+        if (group.getKey().campaign()) {
+          campaignAcks.add(part.done());
+          campaignParts.add(chunk);
+        } else {
+          influencerAcks.add(part.done());
+        }
       }
     }
     List<CompletableFuture<BatchAck>> all = new ArrayList<>(influencerAcks);
@@ -111,11 +113,35 @@ public final class IngestService {
         .handleAsync((ignored, failure) -> {
           if (failure != null) throw unavailable(failure);
           // an event's duplicate status is decided by its primary entity: its influencer, else its campaign
-          int duplicates = influencerAcks.stream().mapToInt(a -> a.join().duplicateIds().size()).sum()
-              + campaignAcks.stream().mapToInt(a ->
-                  (int) a.join().duplicateIds().stream().filter(campaignPrimary::contains).count()).sum();
+          int duplicates = influencerAcks.stream().mapToInt(a -> a.join().duplicateIds().size()).sum();
+          for (int i = 0; i < campaignAcks.size(); i++) {
+            duplicates += campaignPrimaryDuplicates(campaignParts.get(i), campaignAcks.get(i).join().duplicateIds());
+          }
           return new Outcome(events.size() - duplicates, duplicates);
         }, executor);
+  }
+
+  /**
+   * How many of a campaign part's duplicate occurrences are of events without an influencer (whose
+   * duplicate status the campaign decides). The entity lists every duplicate occurrence by id; of an
+   * id's occurrences in the part, the last ones are the duplicates (once an id is held, every later
+   * occurrence repeats it). Counting by id alone would also count an influencer event that shares
+   * its id with a campaign-only event of the same request.
+   */
+  static int campaignPrimaryDuplicates(List<IngestEvent> part, List<String> duplicateIds) {
+    if (duplicateIds.isEmpty()) return 0;
+    Map<String, Integer> listed = new HashMap<>();
+    for (String id : duplicateIds) listed.merge(id, 1, Integer::sum);
+    Map<String, Integer> after = new HashMap<>(); // occurrences of the id from here to the end
+    for (IngestEvent e : part) if (listed.containsKey(e.eventId())) after.merge(e.eventId(), 1, Integer::sum);
+    int count = 0;
+    for (IngestEvent e : part) {
+      Integer duplicates = listed.get(e.eventId());
+      if (duplicates == null) continue;
+      int fromHere = after.merge(e.eventId(), -1, Integer::sum) + 1;
+      if (fromHere <= duplicates && e.influencerId() == null) count++;
+    }
+    return count;
   }
 
   /** Pseudonymises an event and classifies a comment's sentiment (persisted with it). */
