@@ -99,18 +99,10 @@ public final class CommentTraits {
     for (int i = 0; i < token.length(); i++) {
       if (token.charAt(i) >= FOLDED.length) return collapseRepeats(lettersOnly(token));
     }
-    StringBuilder out = new StringBuilder(token.length());
-    char last = 0;
-    int run = 0;
+    Collapsing out = new Collapsing(token.length());
     for (int i = 0; i < token.length(); i++) {
       String folded = FOLDED[token.charAt(i)];
-      for (int j = 0; j < folded.length(); j++) {
-        char c = folded.charAt(j);
-        run = c == last ? run + 1 : 1;
-        last = c;
-        if (run <= 2) out.append(c);
-        else if (run == 3) out.setLength(out.length() - 1); // three or more of a kind become one
-      }
+      for (int j = 0; j < folded.length(); j++) out.append(folded.charAt(j));
     }
     return out.toString();
   }
@@ -159,18 +151,32 @@ public final class CommentTraits {
 
   /** Runs of three or more equal characters become one ("suuuper" → "super", "niceee" → "nice"). */
   static String collapseRepeats(String word) {
-    StringBuilder out = new StringBuilder(word.length());
-    int n = word.length();
-    for (int i = 0; i < n; ) {
-      char c = word.charAt(i);
-      int j = i;
-      while (j < n && word.charAt(j) == c) j++;
-      int run = j - i;
-      out.append(c);
-      if (run == 2) out.append(c);
-      i = j;
-    }
+    Collapsing out = new Collapsing(word.length());
+    for (int i = 0; i < word.length(); i++) out.append(word.charAt(i));
     return out.toString();
+  }
+
+  /** Text built a character at a time, a run of two kept and a run of three or more made one. */
+  private static final class Collapsing {
+    private final StringBuilder out;
+    private char last;
+    private int run;
+
+    Collapsing(int capacity) {
+      out = new StringBuilder(capacity);
+    }
+
+    void append(char c) {
+      run = run > 0 && c == last ? run + 1 : 1;
+      last = c;
+      if (run <= 2) out.append(c);
+      else if (run == 3) out.setLength(out.length() - 1);
+    }
+
+    @Override
+    public String toString() {
+      return out.toString();
+    }
   }
 
   private static Set<String> load(String resource) {
