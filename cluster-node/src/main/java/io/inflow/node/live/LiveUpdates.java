@@ -79,7 +79,7 @@ public final class LiveUpdates {
             return NotUsed.getInstance();
           });
       Source<Message, NotUsed> outgoing = conflated(snapshot, updates, settings.minInterval())
-          .map(message -> (Message) TextMessage.create(Json.write(message)));
+          .map(frame -> (Message) TextMessage.create(frame.json()));
       return Optional.of(Flow.fromSinkAndSourceCoupled(ignoreIncoming(settings.maxIncomingMessageBytes()), outgoing));
     }, executor);
   }
@@ -91,23 +91,37 @@ public final class LiveUpdates {
   }
 
   /**
+   * One outgoing message and its JSON: {@code shared} is the update's JSON the feed wrote once for
+   * every session (null for snapshots, alerts and an update merged into the snapshot, written here).
+   */
+  record Frame(LiveMessage message, String shared) {
+    static Frame of(LiveMessage message) {
+      return new Frame(message, null);
+    }
+
+    String json() {
+      return shared != null ? shared : Json.write(message);
+    }
+  }
+
+  /**
    * {@code snapshot} first, then {@code updates}, with older-than-seen versions dropped, the newest
    * state kept while downstream is busy, and at most one element per {@code minInterval}.
    */
-  static <M> Source<LiveMessage, M> conflated(LiveMessage snapshot, Source<CampaignUpdate, M> updates,
+  static <M> Source<Frame, M> conflated(LiveMessage snapshot, Source<CampaignUpdate, M> updates,
       Duration minInterval) {
-    return Source.single(snapshot)
-        .concatMat(updates.map(u -> LiveMessage.update(u.view(), u.version(), u.persistedAt())), Keep.right())
+    return Source.single(Frame.of(snapshot))
+        .concatMat(updates.map(u -> new Frame(u.message(), u.json())), Keep.right())
         .statefulMapConcat(() -> {
           long[] newest = {Long.MIN_VALUE};
-          return message -> {
-            if (message.version() <= newest[0]) return List.of();
-            newest[0] = message.version();
-            return List.of(message);
+          return frame -> {
+            if (frame.message().version() <= newest[0]) return List.of();
+            newest[0] = frame.message().version();
+            return List.of(frame);
           };
         })
-        .conflate((held, newer) -> held.type() == LiveMessage.Type.SNAPSHOT
-            ? newer.withType(LiveMessage.Type.SNAPSHOT) : newer)
+        .conflate((held, newer) -> held.message().type() == LiveMessage.Type.SNAPSHOT
+            ? Frame.of(newer.message().withType(LiveMessage.Type.SNAPSHOT)) : newer)
         .throttle(1, minInterval, 1, ThrottleMode.shaping())
         .statefulMapConcat(LiveUpdates::alertsFirst);
   }
@@ -116,21 +130,22 @@ public final class LiveUpdates {
    * Before each update, one {@code alert} message per alert its view lists that the previous message
    * did not (the snapshot's alerts are the starting point and are not repeated).
    */
-  private static org.apache.pekko.japi.function.Function<LiveMessage, Iterable<LiveMessage>> alertsFirst() {
+  private static org.apache.pekko.japi.function.Function<Frame, Iterable<Frame>> alertsFirst() {
     java.util.Set<String> seen = new java.util.HashSet<>();
-    return message -> {
+    return frame -> {
+      LiveMessage message = frame.message();
       List<io.inflow.protocol.api.CampaignAlert> alerts =
           message.campaign() == null || message.campaign().alerts() == null ? List.of() : message.campaign().alerts();
       if (message.type() == LiveMessage.Type.SNAPSHOT) {
         alerts.forEach(a -> seen.add(a.alertId()));
-        return List.of(message);
+        return List.of(frame);
       }
-      List<LiveMessage> out = new java.util.ArrayList<>();
+      List<Frame> out = new java.util.ArrayList<>();
       for (int i = alerts.size() - 1; i >= 0; i--) { // oldest first
         var a = alerts.get(i);
-        if (seen.add(a.alertId())) out.add(LiveMessage.alert(a, message.version(), message.persistedAt()));
+        if (seen.add(a.alertId())) out.add(Frame.of(LiveMessage.alert(a, message.version(), message.persistedAt())));
       }
-      out.add(message);
+      out.add(frame);
       java.util.Set<String> listed = new java.util.HashSet<>();
       alerts.forEach(a -> listed.add(a.alertId()));
       seen.retainAll(listed); // an alert that left the view's list never comes back

@@ -175,10 +175,25 @@ public final class EmbeddedCassandra implements AutoCloseable {
     return settings;
   }
 
+  /** {@code nice} (which execs the command, so the pid stays Cassandra's), or null where there is none. */
+  static Path niceExecutable() {
+    for (String dir : List.of("/usr/bin", "/bin")) {
+      Path nice = Path.of(dir, "nice");
+      if (Files.isExecutable(nice)) return nice;
+    }
+    return null;
+  }
+
   List<String> command(Path java) {
     Path dataDir = settings.dataDir();
     Path logs = CassandraConfigFiles.logsDir(dataDir);
     List<String> command = new ArrayList<>();
+    Path nice = settings.niceness() == 0 ? null : niceExecutable();
+    if (nice != null) {
+      command.add(nice.toString());
+      command.add("-n");
+      command.add(String.valueOf(settings.niceness()));
+    }
     command.add(java.toString());
     command.addAll(JDK17_FLAGS);
     command.add("-Xms" + settings.heapMin());
@@ -397,7 +412,10 @@ public final class EmbeddedCassandra implements AutoCloseable {
   /**
    * How to run the embedded Cassandra. Heap sizes use the JVM's syntax ({@code 256m}, {@code 1g}).
    * {@code lean} trades caches and thread pools for memory (SerialGC, small caches, one compactor,
-   * no auto-snapshots): meant for tests.
+   * no auto-snapshots): meant for tests. {@code niceness} (0–19, 0 = the node's own priority) runs
+   * Cassandra at that lower CPU priority through {@code nice} where the system has it: on a box the
+   * node shares with its Cassandra, the node's GC pauses and live path then get a core first, and
+   * Cassandra takes what is left (measured in load-tests/README.md, "Fifth session").
    */
   public record Settings(
       Path libDir,
@@ -410,7 +428,8 @@ public final class EmbeddedCassandra implements AutoCloseable {
       Duration startTimeout,
       long minFreeDiskBytes,
       boolean lean,
-      List<String> extraJvmOptions) {
+      List<String> extraJvmOptions,
+      int niceness) {
 
     /** System property naming the lib dir; the build sets it for tests. */
     public static final String LIB_DIR_PROPERTY = "inflow.cassandra.embedded.lib-dir";
@@ -422,6 +441,8 @@ public final class EmbeddedCassandra implements AutoCloseable {
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(120);
     public static final long DEFAULT_MIN_FREE_DISK_BYTES = 512L * 1024 * 1024;
     public static final Path DEFAULT_DATA_DIR = Path.of("data", "cassandra");
+    /** Cassandra yields the CPU to the node it serves (see {@link #niceness()}). */
+    public static final int DEFAULT_NICENESS = 10;
 
     private static final Pattern HEAP_SIZE = Pattern.compile("(\\d+)([kKmMgG]?)");
 
@@ -450,13 +471,16 @@ public final class EmbeddedCassandra implements AutoCloseable {
         throw new IllegalArgumentException("min-free-disk is negative: " + minFreeDiskBytes);
       }
       extraJvmOptions = List.copyOf(extraJvmOptions);
+      if (niceness < 0 || niceness > 19) {
+        throw new IllegalArgumentException("niceness must be within [0, 19], got " + niceness);
+      }
     }
 
     /** Default ports, heap and limits; not lean. */
     public static Settings defaults(Path libDir, Path dataDir) {
       return new Settings(libDir, dataDir, DEFAULT_HOST, DEFAULT_CQL_PORT, DEFAULT_STORAGE_PORT,
           DEFAULT_HEAP_MIN, DEFAULT_HEAP_MAX, DEFAULT_START_TIMEOUT, DEFAULT_MIN_FREE_DISK_BYTES,
-          false, List.of());
+          false, List.of(), DEFAULT_NICENESS);
     }
 
     /**
@@ -486,7 +510,8 @@ public final class EmbeddedCassandra implements AutoCloseable {
             c.hasPath("start-timeout") ? c.getDuration("start-timeout") : DEFAULT_START_TIMEOUT,
             c.hasPath("min-free-disk") ? c.getBytes("min-free-disk") : DEFAULT_MIN_FREE_DISK_BYTES,
             c.hasPath("lean") && c.getBoolean("lean"),
-            c.hasPath("extra-jvm-options") ? c.getStringList("extra-jvm-options") : List.of());
+            c.hasPath("extra-jvm-options") ? c.getStringList("extra-jvm-options") : List.of(),
+            c.hasPath("niceness") ? c.getInt("niceness") : DEFAULT_NICENESS);
       } catch (IllegalArgumentException e) {
         throw new ConfigException.BadValue(c.origin(), "inflow.cassandra.embedded", e.getMessage(), e);
       }
@@ -494,47 +519,52 @@ public final class EmbeddedCassandra implements AutoCloseable {
 
     public Settings withLibDir(Path newLibDir) {
       return new Settings(newLibDir, dataDir, host, cqlPort, storagePort, heapMin, heapMax,
-          startTimeout, minFreeDiskBytes, lean, extraJvmOptions);
+          startTimeout, minFreeDiskBytes, lean, extraJvmOptions, niceness);
     }
 
     public Settings withDataDir(Path newDataDir) {
       return new Settings(libDir, newDataDir, host, cqlPort, storagePort, heapMin, heapMax,
-          startTimeout, minFreeDiskBytes, lean, extraJvmOptions);
+          startTimeout, minFreeDiskBytes, lean, extraJvmOptions, niceness);
     }
 
     public Settings withHost(String newHost) {
       return new Settings(libDir, dataDir, newHost, cqlPort, storagePort, heapMin, heapMax,
-          startTimeout, minFreeDiskBytes, lean, extraJvmOptions);
+          startTimeout, minFreeDiskBytes, lean, extraJvmOptions, niceness);
     }
 
     public Settings withPorts(int newCqlPort, int newStoragePort) {
       return new Settings(libDir, dataDir, host, newCqlPort, newStoragePort, heapMin, heapMax,
-          startTimeout, minFreeDiskBytes, lean, extraJvmOptions);
+          startTimeout, minFreeDiskBytes, lean, extraJvmOptions, niceness);
     }
 
     public Settings withHeap(String newHeapMin, String newHeapMax) {
       return new Settings(libDir, dataDir, host, cqlPort, storagePort, newHeapMin, newHeapMax,
-          startTimeout, minFreeDiskBytes, lean, extraJvmOptions);
+          startTimeout, minFreeDiskBytes, lean, extraJvmOptions, niceness);
     }
 
     public Settings withStartTimeout(Duration newStartTimeout) {
       return new Settings(libDir, dataDir, host, cqlPort, storagePort, heapMin, heapMax,
-          newStartTimeout, minFreeDiskBytes, lean, extraJvmOptions);
+          newStartTimeout, minFreeDiskBytes, lean, extraJvmOptions, niceness);
     }
 
     public Settings withMinFreeDiskBytes(long newMinFreeDiskBytes) {
       return new Settings(libDir, dataDir, host, cqlPort, storagePort, heapMin, heapMax,
-          startTimeout, newMinFreeDiskBytes, lean, extraJvmOptions);
+          startTimeout, newMinFreeDiskBytes, lean, extraJvmOptions, niceness);
     }
 
     public Settings withLean(boolean newLean) {
       return new Settings(libDir, dataDir, host, cqlPort, storagePort, heapMin, heapMax,
-          startTimeout, minFreeDiskBytes, newLean, extraJvmOptions);
+          startTimeout, minFreeDiskBytes, newLean, extraJvmOptions, niceness);
     }
 
     public Settings withExtraJvmOptions(List<String> newExtraJvmOptions) {
       return new Settings(libDir, dataDir, host, cqlPort, storagePort, heapMin, heapMax,
-          startTimeout, minFreeDiskBytes, lean, newExtraJvmOptions);
+          startTimeout, minFreeDiskBytes, lean, newExtraJvmOptions, niceness);
+    }
+
+    public Settings withNiceness(int newNiceness) {
+      return new Settings(libDir, dataDir, host, cqlPort, storagePort, heapMin, heapMax,
+          startTimeout, minFreeDiskBytes, lean, extraJvmOptions, newNiceness);
     }
 
     private static void requirePort(String name, int port) {

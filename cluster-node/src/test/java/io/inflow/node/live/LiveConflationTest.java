@@ -47,11 +47,41 @@ class LiveConflationTest {
   }
 
   private static Pair<ActorRef<CampaignUpdate>, TestSubscriber.Probe<LiveMessage>> run(long snapshotVersion) {
+    return frames(snapshotVersion, s -> s.map(LiveUpdates.Frame::message));
+  }
+
+  private static <T> Pair<ActorRef<CampaignUpdate>, TestSubscriber.Probe<T>> frames(long snapshotVersion,
+      java.util.function.Function<Source<LiveUpdates.Frame, ActorRef<CampaignUpdate>>, Source<T, ActorRef<CampaignUpdate>>> then) {
     Source<CampaignUpdate, ActorRef<CampaignUpdate>> session =
         ActorSource.actorRef(u -> false, u -> Optional.empty(), 16, OverflowStrategy.dropHead());
-    return LiveUpdates.conflated(LiveMessage.snapshot(view(snapshotVersion), snapshotVersion, null), session, INTERVAL)
-        .toMat(TestSink.probe(testKit.system().classicSystem()), Keep.both())
+    return then.apply(LiveUpdates.conflated(LiveMessage.snapshot(view(snapshotVersion), snapshotVersion, null), session,
+            INTERVAL))
+        .toMat(TestSink.<T>probe(testKit.system().classicSystem()), Keep.both())
         .run(testKit.system());
+  }
+
+  @Test
+  void updatesGoOutAsTheJsonTheFeedWroteOnceAndAMergedSnapshotIsWrittenAsASnapshot() {
+    CampaignUpdate shared = update(7);
+    assertEquals(io.inflow.protocol.codec.Json.write(shared.message()), shared.json());
+
+    // two sessions of one feed get the very same string: one serialisation per state, not per session
+    for (int session = 0; session < 2; session++) {
+      var stream = frames(5, s -> s.map(LiveUpdates.Frame::json));
+      stream.second().request(1);
+      assertTrue(stream.second().expectNext().contains("\"type\":\"snapshot\""));
+      stream.first().tell(shared);
+      stream.second().request(1);
+      assertSame(shared.json(), stream.second().expectNext());
+    }
+
+    // an update merged into the snapshot before the first pull is written again, as a snapshot
+    var merged = frames(5, s -> s.map(LiveUpdates.Frame::json));
+    merged.first().tell(shared);
+    subscriberIdle();
+    merged.second().request(1);
+    String json = merged.second().expectNext();
+    assertTrue(json.contains("\"type\":\"snapshot\"") && json.contains("\"version\":7"), json);
   }
 
   @Test

@@ -33,10 +33,11 @@ class EmbeddedCassandraSettingsTest {
         lean = true
         min-free-disk = 1GiB
         extra-jvm-options = ["-XX:+AlwaysPreTouch"]
+        niceness = 5
         """));
 
     assertEquals(new Settings(LIB, DATA, "127.0.0.2", 19042, 17000, "128m", "2g",
-        Duration.ofSeconds(45), 1L << 30, true, List.of("-XX:+AlwaysPreTouch")), settings);
+        Duration.ofSeconds(45), 1L << 30, true, List.of("-XX:+AlwaysPreTouch"), 5), settings);
   }
 
   @Test
@@ -53,6 +54,7 @@ class EmbeddedCassandraSettingsTest {
     assertEquals(Duration.ofSeconds(120), settings.startTimeout());
     assertEquals(512L * 1024 * 1024, settings.minFreeDiskBytes());
     assertFalse(settings.lean());
+    assertEquals(10, settings.niceness());
   }
 
   @Test
@@ -64,6 +66,8 @@ class EmbeddedCassandraSettingsTest {
     assertThrows(IllegalArgumentException.class, () -> settings.withHeap("2g", "1g"));
     assertThrows(IllegalArgumentException.class, () -> settings.withHeap("256MB", "1g"));
     assertThrows(IllegalArgumentException.class, () -> settings.withStartTimeout(Duration.ZERO));
+    assertThrows(IllegalArgumentException.class, () -> settings.withNiceness(-1));
+    assertThrows(IllegalArgumentException.class, () -> settings.withNiceness(20));
     ConfigException bad = assertThrows(ConfigException.class,
         () -> Settings.fromConfig(ConfigFactory.parseString("lib-dir = /x\nheap-max = lots")));
     assertTrue(bad.getMessage().contains("heap-max"), bad.getMessage());
@@ -71,7 +75,7 @@ class EmbeddedCassandraSettingsTest {
 
   @Test
   void launchesCassandraDaemonWithTheThreeJdk17FlagsOnTheLibDirClassPath() {
-    Settings settings = Settings.defaults(LIB, DATA).withPorts(19042, 17000).withHeap("256m", "1g");
+    Settings settings = Settings.defaults(LIB, DATA).withPorts(19042, 17000).withHeap("256m", "1g").withNiceness(0);
     List<String> command = new EmbeddedCassandra(settings).command(Path.of("/jdk/bin/java"));
 
     assertEquals("/jdk/bin/java", command.get(0));
@@ -91,6 +95,19 @@ class EmbeddedCassandraSettingsTest {
     List<String> lean = new EmbeddedCassandra(settings.withLean(true)).command(Path.of("/jdk/bin/java"));
     assertTrue(lean.contains("-XX:+UseSerialGC"));
     assertFalse(lean.contains("-XX:+UseG1GC"));
+  }
+
+  @Test
+  void runsCassandraAtALowerPriorityThroughNiceWhereTheSystemHasIt() {
+    Settings settings = Settings.defaults(LIB, DATA);
+    List<String> command = new EmbeddedCassandra(settings).command(Path.of("/jdk/bin/java"));
+    Path nice = EmbeddedCassandra.niceExecutable();
+
+    if (nice == null) {
+      assertEquals("/jdk/bin/java", command.get(0), "without nice, Cassandra starts at the node's priority");
+    } else {
+      assertEquals(List.of(nice.toString(), "-n", "10", "/jdk/bin/java"), command.subList(0, 4));
+    }
   }
 
   @Test
