@@ -442,7 +442,7 @@ public final class EmbeddedCassandra implements AutoCloseable {
     public static final long DEFAULT_MIN_FREE_DISK_BYTES = 512L * 1024 * 1024;
     public static final Path DEFAULT_DATA_DIR = Path.of("data", "cassandra");
     /** Cassandra yields the CPU to the node it serves (see {@link #niceness()}). */
-    public static final int DEFAULT_NICENESS = 10;
+    public static final int DEFAULT_NICENESS = 19;
 
     private static final Pattern HEAP_SIZE = Pattern.compile("(\\d+)([kKmMgG]?)");
 

@@ -54,7 +54,7 @@ class EmbeddedCassandraSettingsTest {
     assertEquals(Duration.ofSeconds(120), settings.startTimeout());
     assertEquals(512L * 1024 * 1024, settings.minFreeDiskBytes());
     assertFalse(settings.lean());
-    assertEquals(10, settings.niceness());
+    assertEquals(19, settings.niceness());
   }
 
   @Test
@@ -106,7 +106,7 @@ class EmbeddedCassandraSettingsTest {
     if (nice == null) {
       assertEquals("/jdk/bin/java", command.get(0), "without nice, Cassandra starts at the node's priority");
     } else {
-      assertEquals(List.of(nice.toString(), "-n", "10", "/jdk/bin/java"), command.subList(0, 4));
+      assertEquals(List.of(nice.toString(), "-n", "19", "/jdk/bin/java"), command.subList(0, 4));
     }
   }
 
