@@ -162,6 +162,15 @@ public final class EventCodec {
               + String.format(" (0x%02X)", body[invalid] & 0xFF)));
       return;
     }
+    int nul = indexOfNul(body, offset, offset + length);
+    if (nul >= 0) {
+      // Zero bytes among a text's first four make Jackson read it as UTF-16 or UTF-32, whose errors
+      // count bytes from the start of the body; UTF-8 JSON never holds one (a NUL in a string is \u0000)
+      rejected.add(new ErrorDetail(line, null, null, MALFORMED_JSON,
+          "the line is not valid JSON at byte " + (nul - offset + 1)
+              + ": a NUL byte (0x00); JSON is UTF-8 text, and a NUL in a string is written \\u0000"));
+      return;
+    }
     JsonNode tree;
     try {
       tree = json.readTree(body, offset, length);
@@ -416,6 +425,16 @@ public final class EventCodec {
     }
   }
 
+
+  /** The index of the first zero byte in [from, to), or -1. */
+  private static int indexOfNul(byte[] body, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (body[i] == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
 
   private static int indexOfNewline(byte[] body, int from) {
     for (int i = from; i < body.length; i++) {

@@ -201,6 +201,20 @@ class EventCodecRejectionTest {
   }
 
   @Test
+  void aNulByteIsMalformedWithTheSameMessageInABatchAsAlone() {
+    // zero bytes first would make Jackson decode UTF-32 and count error bytes from the body's start
+    byte[] line = "\u0000\u0000\u00000{0:1}".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] body = (Samples.CLICK + "\n" + new String(line, StandardCharsets.ISO_8859_1) + "\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
+    ErrorDetail alone = codec.parseNdjson(line).rejected().get(0);
+    ErrorDetail inBatch = codec.parseNdjson(body).rejected().get(0);
+    assertEquals("malformed_json", alone.code());
+    assertEquals(alone.message(), inBatch.message());
+    assertEquals(2, inBatch.line());
+    assertTrue(alone.message().contains("at byte 1") && alone.message().contains("NUL"), alone::message);
+  }
+
+  @Test
   void lineOverTheByteLimitIsTooLongWithoutField() {
     String huge = Samples.with("post.published", "caption", quoted("c".repeat(270_000)));
     String body = huge + "\n" + Samples.CLICK;
