@@ -154,7 +154,7 @@ public final class InflowNode implements AutoCloseable {
     LiveSettings liveSettings = LiveSettings.fromConfig(inflow);
     ActorRef<LiveRegistry.Command> liveRegistry =
         system.systemActorOf(LiveRegistry.create(liveSettings), "live",
-            org.apache.pekko.actor.typed.DispatcherSelector.fromConfig("inflow.live-dispatcher"));
+            io.inflow.node.live.LiveSettings.DISPATCHER);
     var sharding = org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding.get(system);
     boolean pods = entitySettings.fraudScoring() && inflow.getBoolean("fraud.coordination.enabled");
     var coordination = !pods ? null : io.inflow.node.fraud.CoordinationDetector.init(system,

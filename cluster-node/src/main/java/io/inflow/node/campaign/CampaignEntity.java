@@ -40,7 +40,7 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
       ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live) {
     ClusterSharding.get(system)
         .init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), settings, summaries, live))
-            .withEntityProps(org.apache.pekko.actor.typed.DispatcherSelector.fromConfig("inflow.live-dispatcher")));
+            .withEntityProps(io.inflow.node.live.LiveSettings.DISPATCHER));
   }
 
   /**

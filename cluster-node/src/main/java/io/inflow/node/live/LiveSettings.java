@@ -25,6 +25,13 @@ public record LiveSettings(
     Duration askTimeout,
     int maxIncomingMessageBytes) {
 
+  /**
+   * Where campaign entities, the live registry and its feeds run ({@code inflow.live-dispatcher}): threads
+   * of their own, so the live path does not queue behind influencer messages on the default dispatcher.
+   */
+  public static final org.apache.pekko.actor.typed.DispatcherSelector DISPATCHER =
+      org.apache.pekko.actor.typed.DispatcherSelector.fromConfig("inflow.live-dispatcher");
+
   public LiveSettings {
     if (minInterval.isNegative() || minInterval.isZero()) {
       throw new IllegalArgumentException("inflow.live.min-interval must be positive, not " + minInterval);
