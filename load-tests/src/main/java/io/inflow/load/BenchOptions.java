@@ -28,7 +28,8 @@ public record BenchOptions(
     long pregenerateEvents,
     long maxRequests,
     Duration requestTimeout,
-    String runId) {
+    String runId,
+    Optional<String> population) {
 
   /** Path appended when {@code --url} has none. */
   public static final String EVENTS_PATH = "/api/v1/events";
@@ -53,6 +54,9 @@ public record BenchOptions(
         --max-requests N           stop after N requests (0 = only the clock stops the run)
         --request-timeout D        per-request timeout                 (default 60s)
         --run-id ID                6 lower-case letters/digits prefixing every id (default random)
+        --population ID            1–24 lower-case letters/digits prefixing influencer, campaign and brand
+                                   ids instead: runs of one seed and population send new traffic of the
+                                   same influencers (default: the run's own)
         --help                     print this text
       Durations: 500ms, 30s, 2m, 1h or plain seconds.
       """;
@@ -77,6 +81,7 @@ public record BenchOptions(
       throw new UsageException("--warmup must be ≥ 0, --duration and --request-timeout > 0");
     }
     if (!runId.matches("[a-z0-9]{6}")) throw new UsageException("--run-id must be 6 lower-case letters or digits");
+    CliFlags.checkPopulation(population);
   }
 
   /** True when {@code --help} is among the arguments. */
@@ -104,7 +109,8 @@ public record BenchOptions(
         r.number("pregenerate-events", single ? 300_000 : 2_000_000),
         r.number("max-requests", 0),
         r.duration("request-timeout", "60s"),
-        r.text("run-id", CliFlags.randomRunId()));
+        r.text("run-id", CliFlags.randomRunId()),
+        Optional.ofNullable(r.text("population", null)));
     r.rejectUnknown();
     return options;
   }
@@ -112,6 +118,11 @@ public record BenchOptions(
   /** The first node's ingest URL (connection i posts to {@code urls[i mod n]}). */
   public URI url() {
     return urls.get(0);
+  }
+
+  /** The generator of this run's traffic: namespace {@code <runId>00}, and the population if one was given. */
+  public TrafficGenerator.Config generatorConfig() {
+    return CliFlags.generatorConfig(seed, influencers, campaigns, runId, population);
   }
 
   /** Events in one request body. */

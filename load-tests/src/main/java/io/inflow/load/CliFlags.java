@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -122,7 +123,21 @@ public final class CliFlags {
   }
 
   /** Six lower-case letters or digits, starting with a letter. */
-  static String randomRunId() {
+  /** Rejects a {@code --population} that is not 1–24 lower-case letters or digits. */
+  static void checkPopulation(Optional<String> population) {
+    if (population.isPresent() && !population.get().matches("[a-z0-9]{1,24}")) {
+      throw new UsageException("--population must be 1–24 lower-case letters or digits");
+    }
+  }
+
+  /** A bench's generator: namespace {@code <runId>00} (what {@link RequestPool} cycles), and the population if given. */
+  static TrafficGenerator.Config generatorConfig(long seed, int influencers, int campaigns, String runId,
+      Optional<String> population) {
+    TrafficGenerator.Config config = TrafficGenerator.Config.of(seed, influencers, campaigns).withNamespace(runId + "00");
+    return population.map(config::withPopulation).orElse(config);
+  }
+
+  public static String randomRunId() {
     String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
     StringBuilder id = new StringBuilder(6);
     id.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(26)));

@@ -91,9 +91,7 @@ public final class IngestBench {
         BenchResult.count(options.pregenerateEvents()), BenchResult.count(options.influencers()),
         BenchResult.count(options.campaigns()), options.seed(), options.runId());
     long generationStart = System.nanoTime();
-    TrafficGenerator generator = new TrafficGenerator(
-        TrafficGenerator.Config.of(options.seed(), options.influencers(), options.campaigns())
-            .withNamespace(options.runId() + "00"));
+    TrafficGenerator generator = new TrafficGenerator(options.generatorConfig());
     RequestPool pool = RequestPool.generate(generator, options.runId(), options.pregenerateEvents(),
         options.eventsPerRequest(), options.singleEventRequests());
     out.printf(Locale.ROOT, "  %s bodies, %s in all, largest %s, in %.1f s%n", BenchResult.count(pool.size()),

@@ -44,7 +44,8 @@ public record LiveBenchOptions(
     String runId,
     int watchedCampaigns,
     double readsPerSecond,
-    Duration window) {
+    Duration window,
+    Optional<String> population) {
 
   /** Half of the ~57,000 durable events/s measured with 20,000-line requests on the 2-core box. */
   public static final long DEFAULT_RATE = 28_000;
@@ -71,6 +72,8 @@ public record LiveBenchOptions(
         --request-timeout D        per-request timeout                 (default 30s)
         --drain D                  wait for late updates after the run (default 10s)
         --run-id ID                6 lower-case letters/digits prefixing every id (default random)
+        --population ID            1–24 lower-case letters/digits prefixing background influencer, campaign
+                                   and brand ids instead (ingest-bench's flag of the same name)
         --watched-campaigns N      campaigns the subscribers spread over; one click each per request (default 1)
         --reads N                  dashboard reads/s beside the ingest (campaign, report, lists), open model (default 0)
         --window D                 print ack/update latency and the node's heap every D (default 0: totals only)
@@ -97,6 +100,7 @@ public record LiveBenchOptions(
       throw new UsageException("--warmup and --drain must be ≥ 0, --duration and --request-timeout > 0");
     }
     if (!runId.matches("[a-z0-9]{6}")) throw new UsageException("--run-id must be 6 lower-case letters or digits");
+    CliFlags.checkPopulation(population);
   }
 
   public static boolean wantsHelp(String... args) {
@@ -124,7 +128,8 @@ public record LiveBenchOptions(
         r.text("run-id", CliFlags.randomRunId()),
         (int) r.number("watched-campaigns", 1),
         r.number("reads", 0),
-        r.duration("window", "0s"));
+        r.duration("window", "0s"),
+        Optional.ofNullable(r.text("population", null)));
     r.rejectUnknown();
     return options;
   }
@@ -144,7 +149,12 @@ public record LiveBenchOptions(
       Optional<Path> jsonOut) {
     return new LiveBenchOptions(baseUrl, token, rate, subscribers, warmup, duration, intervalMs, seed, label, jsonOut,
         influencers, campaigns, pregenerateEvents, requestTimeout, drainTimeout, CliFlags.randomRunId(),
-        watchedCampaigns, readsPerSecond, window);
+        watchedCampaigns, readsPerSecond, window, population);
+  }
+
+  /** The generator of this run's background traffic: namespace {@code <runId>00}, and the population if given. */
+  public TrafficGenerator.Config generatorConfig() {
+    return CliFlags.generatorConfig(seed, influencers, campaigns, runId, population);
   }
 
   /** The rate really offered once lines are rounded to whole events per request. */

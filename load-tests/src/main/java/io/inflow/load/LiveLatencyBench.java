@@ -237,8 +237,7 @@ public final class LiveLatencyBench {
 
   /** The generator of a run's background traffic (its ids carry the namespace {@code <runId>00}). */
   static TrafficGenerator backgroundGenerator(LiveBenchOptions options) {
-    return new TrafficGenerator(TrafficGenerator.Config.of(options.seed(), options.influencers(), options.campaigns())
-        .withNamespace(options.runId() + "00"));
+    return new TrafficGenerator(options.generatorConfig());
   }
 
   /** The background traffic of a run: generated before the clock starts (null when requests carry only clicks). */

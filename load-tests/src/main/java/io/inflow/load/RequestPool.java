@@ -16,7 +16,10 @@ import java.util.List;
  * again with those two {@code 00} characters replaced by the cycle number in base 36 wherever the
  * namespace occurs. Every generated id (events, influencers, campaigns, posts, orders) carries the
  * namespace, so each cycle is an independent copy of the simulated world: no eventId repeats and
- * no order is paid twice; the node simply sees N more influencers and campaigns per cycle. Personal
+ * no order is paid twice; the node simply sees N more influencers and campaigns per cycle. A
+ * generator with a population of its own (see {@link TrafficGenerator.Config#population()}) keeps
+ * its influencers and campaigns across cycles: each cycle is then new posts, comments, orders and
+ * events of the same people, as a node in steady state sees them. Personal
  * ids (comment authors, visitors, customers) are shared across cycles like real people would be.
  * Patching is a copy plus a few byte writes per line, far cheaper than generating. 1,296 cycles
  * are available; after that {@link #body} returns null and the run stops.
@@ -60,6 +63,10 @@ public final class RequestPool {
     String namespace = generator.config().namespace();
     if (!namespace.equals(runId + "00")) {
       throw new IllegalArgumentException("generator namespace must be " + runId + "00, was " + namespace);
+    }
+    String population = generator.config().population();
+    if (!population.equals(namespace) && (population + "-").contains(namespace)) {
+      throw new IllegalArgumentException("population " + population + " must not contain the namespace " + namespace);
     }
     byte[] marker = namespace.getBytes(StandardCharsets.US_ASCII);
     int count = (int) Math.min(Integer.MAX_VALUE - 8, (events + eventsPerBody - 1) / eventsPerBody);

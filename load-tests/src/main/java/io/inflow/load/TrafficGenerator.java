@@ -63,9 +63,11 @@ import java.util.stream.StreamSupport;
  * currency.
  *
  * <p>Guarantees: the same {@link Config} gives the same events in the same order on any JVM; every
- * {@code eventId} is unique; every id the generator makes (influencers, campaigns, brands, posts,
- * comments, orders, events) starts with {@code namespace + "-"}, so two runs with different
- * namespaces never collide on a node that keeps state; the simulated clock moves forward by
+ * {@code eventId} is unique; every id the generator makes for what happens (posts, comments,
+ * orders, events) starts with {@code namespace + "-"}, and every id of who it happens to
+ * (influencers, campaigns, brands) with {@code population + "-"} (by default the namespace), so two
+ * runs with different namespaces never collide on a node that keeps state, and two runs of one
+ * seed and population are new traffic of the same influencers and campaigns; the simulated clock moves forward by
  * 1–100 ms per event, so timestamps are strictly increasing in emission order. Not thread-safe.
  */
 public final class TrafficGenerator implements Iterator<IngestEvent> {
@@ -76,7 +78,8 @@ public final class TrafficGenerator implements Iterator<IngestEvent> {
   /**
    * What world to simulate.
    *
-   * @param namespace prefix of every generated id, lower-case letters and digits
+   * @param namespace prefix of the ids of posts, comments, orders and events, lower-case letters and digits
+   * @param population prefix of the ids of influencers, campaigns and brands, the same characters
    * @param enrolledShare probability that an influencer is enrolled in one campaign
    * @param secondPlatformShare probability that an influencer also has a second account
    */
@@ -85,6 +88,7 @@ public final class TrafficGenerator implements Iterator<IngestEvent> {
       int influencers,
       int campaigns,
       String namespace,
+      String population,
       Instant start,
       double enrolledShare,
       double secondPlatformShare) {
@@ -93,25 +97,39 @@ public final class TrafficGenerator implements Iterator<IngestEvent> {
       if (influencers < 1) throw new IllegalArgumentException("influencers must be ≥ 1");
       if (campaigns < 0) throw new IllegalArgumentException("campaigns must be ≥ 0");
       Objects.requireNonNull(namespace, "namespace");
+      Objects.requireNonNull(population, "population");
       Objects.requireNonNull(start, "start");
-      if (!namespace.matches("[a-z0-9]{1,24}")) {
+      if (!namespace.matches(ID_PREFIX)) {
         throw new IllegalArgumentException("namespace must be 1–24 lower-case letters or digits: " + namespace);
+      }
+      if (!population.matches(ID_PREFIX)) {
+        throw new IllegalArgumentException("population must be 1–24 lower-case letters or digits: " + population);
       }
       if (enrolledShare < 0 || enrolledShare > 1 || secondPlatformShare < 0 || secondPlatformShare > 1) {
         throw new IllegalArgumentException("shares must lie in [0, 1]");
       }
     }
 
-    /** Defaults: namespace {@code s<seed in base 36>}, 60% enrolled, 15% with a second platform. */
+    /** Defaults: namespace and population {@code s<seed in base 36>}, 60% enrolled, 15% with a second platform. */
     public static Config of(long seed, int influencers, int campaigns) {
-      return new Config(seed, influencers, campaigns, "s" + Long.toUnsignedString(seed, 36),
-          DEFAULT_START, 0.6, 0.15);
+      String namespace = "s" + Long.toUnsignedString(seed, 36);
+      return new Config(seed, influencers, campaigns, namespace, namespace, DEFAULT_START, 0.6, 0.15);
     }
 
+    /** The same world under another namespace, which also names its population. */
     public Config withNamespace(String newNamespace) {
-      return new Config(seed, influencers, campaigns, newNamespace, start, enrolledShare, secondPlatformShare);
+      return new Config(seed, influencers, campaigns, newNamespace, newNamespace, start, enrolledShare,
+          secondPlatformShare);
+    }
+
+    /** The same traffic under the same namespace, of the influencers and campaigns named {@code newPopulation}. */
+    public Config withPopulation(String newPopulation) {
+      return new Config(seed, influencers, campaigns, namespace, newPopulation, start, enrolledShare,
+          secondPlatformShare);
     }
   }
+
+  private static final String ID_PREFIX = "[a-z0-9]{1,24}";
 
   private enum Kind { PUBLISH, METRICS, COMMENT, FOLLOWERS, AUDIENCE, CLICK, CONVERSION, SPEND }
 
@@ -126,6 +144,7 @@ public final class TrafficGenerator implements Iterator<IngestEvent> {
 
   private final Config config;
   private final String prefix;
+  private final String populationPrefix;
   private final SplittableRandom random;
   private final List<Influencer> influencers = new ArrayList<>();
   private final List<Account> accounts = new ArrayList<>();
@@ -148,6 +167,7 @@ public final class TrafficGenerator implements Iterator<IngestEvent> {
   public TrafficGenerator(Config config) {
     this.config = Objects.requireNonNull(config, "config");
     this.prefix = config.namespace() + "-";
+    this.populationPrefix = config.population() + "-";
     this.random = new SplittableRandom(config.seed());
     this.clockMillis = config.start().toEpochMilli();
     for (int i = 0; i < config.influencers(); i++) {
@@ -296,7 +316,7 @@ public final class TrafficGenerator implements Iterator<IngestEvent> {
     // engagement as organic accounts of this tier and platform show it (Norms), spread per influencer
     Platform primary = weightedPlatform();
     Tier tier = Tier.of(followers);
-    Influencer influencer = new Influencer(index, prefix + "i" + index, handle,
+    Influencer influencer = new Influencer(index, populationPrefix + "i" + index, handle,
         Norms.likesPerView(primary, tier) * logNormal(0.2), Norms.commentsPerLike(tier) * logNormal(0.3),
         uniform(0.01, 0.06), uniform(0.02, 0.10));
     addAccount(influencer, primary, followers);
@@ -329,7 +349,7 @@ public final class TrafficGenerator implements Iterator<IngestEvent> {
     int brandIndex = index % brands;
     String brandName = TextPools.BRANDS.get(brandIndex % TextPools.BRANDS.size());
     String theme = TextPools.CAMPAIGN_THEMES.get(random.nextInt(TextPools.CAMPAIGN_THEMES.size()));
-    Campaign campaign = new Campaign(prefix + "c" + index, prefix + "b" + brandIndex,
+    Campaign campaign = new Campaign(populationPrefix + "c" + index, populationPrefix + "b" + brandIndex,
         theme + " — " + brandName, brandName, currency);
     String skuPrefix = brandName.replaceAll("[^A-Za-z]", "").substring(0, 3).toUpperCase(Locale.ROOT);
     int skus = 5 + random.nextInt(8);

@@ -27,6 +27,8 @@ class BenchOptionsTest {
     assertEquals(42, o.seed());
     assertFalse(o.singleEventRequests());
     assertTrue(o.runId().matches("[a-z][a-z0-9]{5}"));
+    assertEquals(Optional.empty(), o.population());
+    assertEquals(o.runId() + "00", o.generatorConfig().population(), "by default each run is its own world");
   }
 
   @Test
@@ -34,7 +36,8 @@ class BenchOptionsTest {
     BenchOptions o = BenchOptions.parse("--url", "http://localhost:9000", "--token=T0K", "--warmup", "1.5s",
         "--duration=2m", "--connections", "8", "--lines-per-request", "200", "--influencers", "10",
         "--campaigns", "0", "--seed", "-5", "--label", "grouping-off", "--json-out", "out/r.json",
-        "--pregenerate-events", "1_000", "--max-requests", "3", "--request-timeout", "500ms", "--run-id", "abc123");
+        "--pregenerate-events", "1_000", "--max-requests", "3", "--request-timeout", "500ms", "--run-id", "abc123",
+        "--population", "wpop42");
     assertEquals(URI.create("http://localhost:9000/api/v1/events"), o.url());
     assertEquals(Optional.of("T0K"), o.token());
     assertEquals(Duration.ofMillis(1_500), o.warmup());
@@ -49,6 +52,10 @@ class BenchOptionsTest {
     assertEquals(3, o.maxRequests());
     assertEquals(Duration.ofMillis(500), o.requestTimeout());
     assertEquals("abc123", o.runId());
+    assertEquals(Optional.of("wpop42"), o.population());
+    assertEquals("abc12300", o.generatorConfig().namespace());
+    assertEquals("wpop42", o.generatorConfig().population());
+    assertEquals(-5, o.generatorConfig().seed());
   }
 
   @Test
@@ -73,6 +80,7 @@ class BenchOptionsTest {
     assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--duration", "soon"));
     assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--url", "ftp://x"));
     assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--run-id", "UPPER1"));
+    assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--population", "has-dash"));
     assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--seed"));
     assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("stray"));
     assertTrue(BenchOptions.wantsHelp("--seed", "1", "--help"));

@@ -36,7 +36,8 @@ class LiveBenchOptionsTest {
     LiveBenchOptions o = LiveBenchOptions.parse("--url", "https://node.example:8443/api/v1/events", "--token=T",
         "--rate", "1_000", "--subscribers", "3", "--warmup", "1s", "--duration", "2s", "--interval-ms", "20",
         "--seed", "7", "--label", "x", "--json-out", "r/x.json", "--influencers", "10", "--campaigns", "2",
-        "--pregenerate-events", "500", "--request-timeout", "5s", "--drain", "1s", "--run-id", "abc123");
+        "--pregenerate-events", "500", "--request-timeout", "5s", "--drain", "1s", "--run-id", "abc123",
+        "--population", "w1");
     assertEquals(URI.create("https://node.example:8443"), o.baseUrl(), "the path is dropped");
     assertEquals(URI.create("https://node.example:8443/api/v1/events"), o.eventsUrl());
     assertEquals(URI.create("https://node.example:8443/api/v1/campaigns/c1"), o.campaignUrl("c1"));
@@ -49,6 +50,10 @@ class LiveBenchOptionsTest {
     assertEquals(Duration.ofSeconds(1), o.drainTimeout());
     assertEquals(3, o.subscribers());
     assertEquals("abc123", o.runId());
+    assertEquals("w1", o.generatorConfig().population());
+    assertEquals("abc12300", o.generatorConfig().namespace());
+    assertEquals(Optional.of("w1"), o.step("s", 10, 100, Duration.ZERO, Duration.ofSeconds(1), Optional.empty())
+        .population(), "ramp steps keep the population");
   }
 
   @Test

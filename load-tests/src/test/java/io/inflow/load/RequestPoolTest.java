@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inflow.protocol.event.IngestEvent;
@@ -66,6 +67,40 @@ class RequestPoolTest {
     assertEquals(pool.body(0).bytes().length, pool.body(6 * 1_000).bytes().length);
     assertFalse(pool.body(6L * RequestPool.MAX_CYCLES - 1) == null);
     assertNull(pool.body(6L * RequestPool.MAX_CYCLES), "all 1,296 cycles used");
+  }
+
+  @Test
+  void aPopulationKeepsItsInfluencersAndCampaignsAcrossCycles() {
+    TrafficGenerator generator = new TrafficGenerator(
+        TrafficGenerator.Config.of(42, 30, 2).withNamespace("run00100").withPopulation("wpop1"));
+    RequestPool pool = RequestPool.generate(generator, "run001", 600, 100, false);
+    Set<String> eventIds = new HashSet<>();
+    Set<String> influencers = new HashSet<>();
+    Set<String> influencersInCycleTwo = new HashSet<>();
+    for (long request = 0; request < 6 * 3; request++) {
+      RequestPool.Body body = pool.body(request);
+      String cycle = Integer.toString(body.cycle(), 36);
+      String namespace = "run001" + (cycle.length() == 1 ? "0" + cycle : cycle) + "-";
+      for (IngestEvent event : new String(body.bytes(), StandardCharsets.UTF_8).lines().map(EventJson::parse).toList()) {
+        assertTrue(eventIds.add(event.eventId()), "eventIds never repeat across cycles");
+        assertTrue(event.eventId().startsWith(namespace), event.eventId());
+        if (event.influencerId() != null) {
+          assertTrue(event.influencerId().startsWith("wpop1-i"), event.influencerId());
+          (body.cycle() == 2 ? influencersInCycleTwo : influencers).add(event.influencerId());
+        }
+        if (event.campaignId() != null) assertTrue(event.campaignId().startsWith("wpop1-c"), event.campaignId());
+        if (event instanceof PostMetrics m) assertTrue(m.postId().startsWith(namespace), "posts are new per cycle");
+      }
+    }
+    assertTrue(influencers.containsAll(influencersInCycleTwo), "the same people in every cycle");
+    assertEquals(influencers.size(), influencersInCycleTwo.size());
+  }
+
+  @Test
+  void aPopulationMayNotCarryTheCycledNamespace() {
+    TrafficGenerator generator = new TrafficGenerator(
+        TrafficGenerator.Config.of(42, 30, 2).withNamespace("run00100").withPopulation("xrun00100"));
+    assertThrows(IllegalArgumentException.class, () -> RequestPool.generate(generator, "run001", 100, 100, false));
   }
 
   @Test

@@ -64,6 +64,23 @@ class TrafficGeneratorTest {
   }
 
   @Test
+  void aPopulationNamesThePeopleAndTheNamespaceWhatTheyDo() {
+    TrafficGenerator.Config config = TrafficGenerator.Config.of(42, 50, 3).withNamespace("abc12300");
+    List<IngestEvent> own = new TrafficGenerator(config).next(20_000);
+    List<IngestEvent> shared = new TrafficGenerator(config.withPopulation("wpop")).next(20_000);
+    for (int i = 0; i < own.size(); i++) {
+      IngestEvent a = own.get(i), b = shared.get(i);
+      assertEquals(a.typeName(), b.typeName(), "the population changes no draw");
+      assertEquals(a.eventId(), b.eventId());
+      if (b.influencerId() != null) assertEquals(a.influencerId().replace("abc12300-", "wpop-"), b.influencerId());
+      if (b.campaignId() != null) assertEquals(a.campaignId().replace("abc12300-", "wpop-"), b.campaignId());
+      if (b instanceof PostMetrics m) assertTrue(m.postId().startsWith("abc12300-"));
+      if (b instanceof Conversion c) assertTrue(c.orderId().startsWith("abc12300-"));
+    }
+    assertThrows(IllegalArgumentException.class, () -> config.withPopulation("Bad-Population"));
+  }
+
+  @Test
   void cumulativeCountersOnlyGrowAndKeepTheirProportions() {
     Map<String, PostMetrics> last = new HashMap<>();
     Map<String, PostPublished> published = new HashMap<>();

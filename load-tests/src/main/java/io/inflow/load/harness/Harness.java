@@ -82,6 +82,15 @@ public final class Harness {
   private final String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
   /** {@code --prewarm}: closed-model ingest before the open-model scenarios (throughput measures a cold node's ramp). */
   private final Duration prewarm;
+  /**
+   * The influencers and campaigns of the warm-up and of the measured runs (ingest-bench's {@code
+   * --population}): the warm-up warms the entities the measured run then writes to, and the measured
+   * run's pool, when it cycles, sends new posts and orders of the same people. A node in steady state
+   * sees that; with a population per run, the warm-up left 2,000 idle influencers in the heap and the
+   * measured window created 1,000 new ones (~120 MB of entity state in 60 s), so its full collections
+   * were a cold start's.
+   */
+  private final String population = "w" + CliFlags.randomRunId();
 
   Harness(String scenario, URI url, Optional<String> token, Path out, CliFlags flags, PrintStream log) {
     this.scenario = scenario;
@@ -282,12 +291,13 @@ public final class Harness {
     Duration fewDuration = min(CliFlags.parseDuration(duration), Duration.ofSeconds(20));
     LiveBenchResult few = LiveLatencyBench.run(LiveBenchOptions.parse(args("--url", url.toString(), "--rate",
         String.valueOf(rate), "--subscribers", "10", "--watched-campaigns", String.valueOf(campaigns), "--interval-ms",
-        "200", "--warmup", fewWarmup.toMillis() + "ms", "--duration", fewDuration.toMillis() + "ms",
-        "--label", "fanout baseline (10 subscribers)")), log);
+        "200", "--population", population, "--warmup", fewWarmup.toMillis() + "ms", "--duration",
+        fewDuration.toMillis() + "ms", "--label", "fanout baseline (10 subscribers)")), log);
     log.printf("== fanout: %d subscribers over %d campaigns%n", subscribers, campaigns);
     LiveBenchResult r = LiveLatencyBench.run(LiveBenchOptions.parse(args("--url", url.toString(), "--rate",
         String.valueOf(rate), "--subscribers", String.valueOf(subscribers), "--watched-campaigns",
-        String.valueOf(campaigns), "--interval-ms", "200", "--warmup", warmup, "--duration", duration, "--label", label)), log);
+        String.valueOf(campaigns), "--interval-ms", "200", "--population", population, "--warmup", warmup,
+        "--duration", duration, "--label", label)), log);
     ScenarioReport.Builder report = liveReport("fanout", r, "ingest request → WebSocket delivery");
     Long heapDuring = heapAfterGc(client);
     // The sockets are closed. /metrics shows the last metrics tick (5 s by default): poll until the
@@ -396,6 +406,7 @@ public final class Harness {
         "--subscribers", String.valueOf(flags.number("subscribers", subscribers)),
         "--watched-campaigns", String.valueOf(flags.number("watched-campaigns", campaigns)),
         "--interval-ms", "200",
+        "--population", population,
         "--warmup", flags.text("warmup", warmup),
         "--duration", flags.text("duration", duration),
         "--reads", String.valueOf(reads),
@@ -411,7 +422,7 @@ public final class Harness {
     log.printf(Locale.ROOT, "== warming the node up: closed-model ingest for %d s (not measured)%n", prewarm.toSeconds());
     IngestBench.run(BenchOptions.parse(args("--url", url.toString(), "--warmup", "0s", "--duration",
         prewarm.toSeconds() + "s", "--connections", "4", "--lines-per-request", "20000", "--pregenerate-events", "1000000",
-        "--label", "prewarm")), new PrintStream(java.io.OutputStream.nullOutputStream()));
+        "--label", "prewarm", "--population", population)), new PrintStream(java.io.OutputStream.nullOutputStream()));
   }
 
   private ScenarioReport.Builder liveReport(String name, LiveBenchResult r, String latency) {
