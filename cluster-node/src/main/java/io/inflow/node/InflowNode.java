@@ -152,8 +152,9 @@ public final class InflowNode implements AutoCloseable {
     }
     EntitySettings entitySettings = EntitySettings.fromConfig(inflow).withAccounts(accountScorer);
     LiveSettings liveSettings = LiveSettings.fromConfig(inflow);
+    var liveWatchers = new io.inflow.node.live.LiveWatchers();
     ActorRef<LiveRegistry.Command> liveRegistry =
-        system.systemActorOf(LiveRegistry.create(liveSettings), "live",
+        system.systemActorOf(LiveRegistry.create(liveSettings, liveWatchers), "live",
             io.inflow.node.live.LiveSettings.DISPATCHER);
     var sharding = org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding.get(system);
     boolean pods = entitySettings.fraudScoring() && inflow.getBoolean("fraud.coordination.enabled");
@@ -174,7 +175,7 @@ public final class InflowNode implements AutoCloseable {
           if (!comments.isEmpty()) coordination.tell(new io.inflow.node.fraud.CoordinationDetector.Comments(comments));
         });
     InfluencerEntity.init(system, entitySettings, summaries, fraudLinks);
-    CampaignEntity.init(system, entitySettings, summaries, liveRegistry);
+    CampaignEntity.init(system, entitySettings, summaries, liveRegistry, liveWatchers);
 
     Path dataDir = Path.of(inflow.getString("data-dir"));
     Pseudonymizer pseudonymizer = Pseudonymizer.fromKeyOrFile(

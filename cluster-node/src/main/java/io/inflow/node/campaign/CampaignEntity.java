@@ -7,8 +7,10 @@ import io.inflow.node.EntitySettings;
 import io.inflow.node.InflowEntity;
 import io.inflow.node.live.CampaignChanged;
 import io.inflow.node.live.LiveRegistry;
+import io.inflow.node.live.LiveWatchers;
 import java.time.Instant;
 import io.inflow.node.readmodel.SummaryWriter;
+import io.inflow.protocol.api.CampaignView;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -37,31 +39,34 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
   public static final String TAG_PREFIX = "campaign";
 
   public static void init(ActorSystem<?> system, EntitySettings settings,
-      ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live) {
+      ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live, LiveWatchers watchers) {
     ClusterSharding.get(system)
-        .init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), settings, summaries, live))
+        .init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), settings, summaries, live, watchers))
             .withEntityProps(io.inflow.node.live.LiveSettings.DISPATCHER));
   }
 
   /**
-   * {@code live} is this node's live registry; the entity tells it every new state after persisting.
+   * {@code live} is this node's live registry; the entity tells it every change after persisting,
+   * with its new view while {@code watchers} says the campaign is watched on this node.
    * {@code summaries} may be null (unit tests without a read model).
    */
   public static Behavior<CampaignCommand> create(String campaignId, EntitySettings settings,
-      ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live) {
-    return Behaviors.setup(ctx -> new CampaignEntity(ctx, campaignId, settings, summaries, live));
+      ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live, LiveWatchers watchers) {
+    return Behaviors.setup(ctx -> new CampaignEntity(ctx, campaignId, settings, summaries, live, watchers));
   }
 
   private final ActorContext<CampaignCommand> context;
   private final ActorRef<LiveRegistry.Command> live;
+  private final LiveWatchers watchers;
   /** When this incarnation last persisted; not state (the journal does not need it), only reported. */
   private Instant lastPersistedAt;
 
   private CampaignEntity(ActorContext<CampaignCommand> context, String campaignId, EntitySettings settings,
-      ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live) {
+      ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live, LiveWatchers watchers) {
     super(ENTITY_KEY, TAG_PREFIX, campaignId, settings, summaries);
     this.context = context;
     this.live = live;
+    this.watchers = watchers;
   }
 
   @Override
@@ -121,7 +126,8 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
   protected void afterPersist(CampaignState next) {
     super.afterPersist(next);
     lastPersistedAt = Instant.now();
-    live.tell(new LiveRegistry.Publish(new CampaignChanged(entityId, lastSequenceNumber(context), lastPersistedAt)));
+    CampaignView view = watchers.watches(entityId) && !next.isEmpty() ? next.view(lastPersistedAt, settings.kpi()) : null;
+    live.tell(new LiveRegistry.Publish(new CampaignChanged(entityId, lastSequenceNumber(context), lastPersistedAt), view));
     raisePendingCrisis(next);
   }
 

@@ -2,6 +2,7 @@ package io.inflow.node.live;
 
 import io.inflow.node.campaign.CampaignCommand;
 import io.inflow.node.campaign.CampaignEntity;
+import io.inflow.protocol.api.CampaignView;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -23,6 +24,9 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
  * viewers of a campaign receive nothing for it, and a campaign nobody watches never computes a view
  * for live use: the entity only publishes {@link CampaignChanged}.
  *
+ * <p>When the entity lives on this node and knew the campaign is watched here ({@link LiveWatchers}),
+ * its change notice carries its new view and the feed forwards that without a read.
+ *
  * <p>Reads are coalesced: at most one is in flight; notices arriving meanwhile only raise the wanted
  * version, and one more read follows if the answer is older than that. So under any write rate the
  * entity computes at most one view per read round trip per node with viewers.
@@ -37,8 +41,11 @@ final class LiveFeed extends AbstractBehavior<LiveFeed.Command> {
 
   sealed interface Command {}
 
-  /** A change of the campaign entity living on this node, for every node's subscribers. */
-  record Publish(CampaignChanged change) implements Command {}
+  /**
+   * A change of the campaign entity living on this node, for every node's subscribers; {@code view}
+   * is the entity's new view when it knew the campaign is watched here, else null (then it is read).
+   */
+  record Publish(CampaignChanged change, CampaignView view) implements Command {}
 
   record Attach(ActorRef<CampaignUpdate> session) implements Command {}
 
@@ -112,9 +119,15 @@ final class LiveFeed extends AbstractBehavior<LiveFeed.Command> {
   }
 
   private Behavior<Command> onPublish(Publish publish) {
-    topic.tell(Topic.publish(publish.change()));
+    CampaignChanged change = publish.change();
+    topic.tell(Topic.publish(change));
     // Local sessions need not wait for the topic's copy, which is then no longer newer.
-    return onChanged(publish.change());
+    if (publish.view() == null || sessions.isEmpty()) return onChanged(change);
+    // The entity sent its view: forward it without reading it back (a read in flight then answers
+    // an older or equal version, which offer() drops).
+    wanted = Math.max(wanted, change.version());
+    offer(new CampaignUpdate(campaignId, change.version(), change.persistedAt(), publish.view()));
+    return this;
   }
 
   private Behavior<Command> onChanged(CampaignChanged change) {

@@ -1,5 +1,6 @@
 package io.inflow.node.live;
 
+import io.inflow.protocol.api.CampaignView;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -29,8 +30,15 @@ public final class LiveRegistry extends AbstractBehavior<LiveRegistry.Command> {
 
   public sealed interface Command {}
 
-  /** The campaign entity on this node changed; sent by the entity after each persist, never awaited. */
-  public record Publish(CampaignChanged change) implements Command {}
+  /**
+   * The campaign entity on this node changed; sent by the entity after each persist, never awaited.
+   * {@code view} is its new view when the campaign is watched here (see {@link LiveWatchers}), else null.
+   */
+  public record Publish(CampaignChanged change, CampaignView view) implements Command {
+    public Publish(CampaignChanged change) {
+      this(change, null);
+    }
+  }
 
   /** A WebSocket session wants the campaign's updates until its actor terminates. */
   public record Attach(String campaignId, ActorRef<CampaignUpdate> session) implements Command {}
@@ -54,10 +62,11 @@ public final class LiveRegistry extends AbstractBehavior<LiveRegistry.Command> {
 
   private enum Sweep implements Command { INSTANCE }
 
-  public static Behavior<Command> create(LiveSettings settings) {
+  /** {@code watchers}: kept up to date here, read by the node's campaign entities. */
+  public static Behavior<Command> create(LiveSettings settings, LiveWatchers watchers) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       timers.startTimerWithFixedDelay(Sweep.INSTANCE, settings.sweepInterval());
-      return new LiveRegistry(ctx, settings);
+      return new LiveRegistry(ctx, settings, watchers);
     }));
   }
 
@@ -68,12 +77,14 @@ public final class LiveRegistry extends AbstractBehavior<LiveRegistry.Command> {
   }
 
   private final LiveSettings settings;
+  private final LiveWatchers watchers;
   private final Map<String, Entry> entries = new HashMap<>();
   private long feedsSpawned;
 
-  private LiveRegistry(ActorContext<Command> context, LiveSettings settings) {
+  private LiveRegistry(ActorContext<Command> context, LiveSettings settings, LiveWatchers watchers) {
     super(context);
     this.settings = settings;
+    this.watchers = watchers;
   }
 
   @Override
@@ -95,7 +106,7 @@ public final class LiveRegistry extends AbstractBehavior<LiveRegistry.Command> {
 
   private Behavior<Command> onPublish(Publish publish) {
     Entry entry = active(publish.change().campaignId());
-    entry.feed.tell(new LiveFeed.Publish(publish.change()));
+    entry.feed.tell(new LiveFeed.Publish(publish.change(), publish.view()));
     return this;
   }
 
@@ -105,6 +116,7 @@ public final class LiveRegistry extends AbstractBehavior<LiveRegistry.Command> {
       var metrics = io.inflow.node.metrics.NodeMetrics.get();
       if (metrics != null) metrics.subscriberJoined();
       getContext().watchWith(attach.session(), new SessionEnded(attach.campaignId(), attach.session()));
+      watchers.watch(attach.campaignId());
       entry.feed.tell(new LiveFeed.Attach(attach.session()));
     }
     return this;
@@ -117,6 +129,7 @@ public final class LiveRegistry extends AbstractBehavior<LiveRegistry.Command> {
       if (metrics != null) metrics.subscriberLeft();
       entry.feed.tell(new LiveFeed.Detach(ended.session()));
       entry.lastActivityNanos = System.nanoTime();
+      if (entry.sessions.isEmpty()) watchers.unwatch(ended.campaignId());
     }
     return this;
   }

@@ -8,6 +8,7 @@ import io.inflow.analytics.campaign.CampaignEvent;
 import io.inflow.analytics.campaign.CampaignState;
 import io.inflow.node.ingest.BatchAck;
 import io.inflow.node.live.LiveRegistry;
+import io.inflow.node.live.LiveWatchers;
 import io.inflow.protocol.api.CampaignView;
 import io.inflow.protocol.event.IngestEvent;
 import java.math.BigDecimal;
@@ -28,13 +29,15 @@ class CampaignEntityTest {
   private EventSourcedBehaviorTestKit<CampaignCommand, CampaignEvent, CampaignState> kit;
   private TestProbe<LiveRegistry.Command> live;
   private TestProbe<io.inflow.node.readmodel.SummaryWriter.Command> summaries;
+  private LiveWatchers watchers;
 
   @BeforeEach
   void setUp() {
     live = testKit.createTestProbe(LiveRegistry.Command.class);
     summaries = testKit.createTestProbe();
+    watchers = new LiveWatchers();
     kit = EventSourcedBehaviorTestKit.create(testKit.system(),
-        CampaignEntity.create("spring", SETTINGS, summaries.ref(), live.ref()),
+        CampaignEntity.create("spring", SETTINGS, summaries.ref(), live.ref(), watchers),
         EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false));
     kit.clear();
   }
@@ -89,7 +92,9 @@ class CampaignEntityTest {
   @Test
   void everyPersistPublishesAChangeNoticeWithTheSequenceNumberButRecoveryDoesNot() {
     kit.<StatusReply<CampaignView>>runCommand(reply -> new CampaignCommand.DefineCampaign(definition("acme"), reply));
-    var defined = live.expectMessageClass(LiveRegistry.Publish.class).change();
+    var definedNotice = live.expectMessageClass(LiveRegistry.Publish.class);
+    assertNull(definedNotice.view(), "nobody watches the campaign on this node: no view is computed");
+    var defined = definedNotice.change();
     assertEquals("spring", defined.campaignId());
     assertEquals(1, defined.version());
     assertNotNull(defined.persistedAt());
@@ -112,5 +117,25 @@ class CampaignEntityTest {
     assertEquals(2, recovered.version(), "the version is the journal's sequence number, so it survives a restart");
     assertNull(recovered.persistedAt(), "a recovered incarnation has not persisted anything itself");
     live.expectNoMessage(Duration.ofMillis(200));
+  }
+
+  @Test
+  void whileWatchedOnItsNodeEveryChangeCarriesTheNewView() {
+    kit.<StatusReply<CampaignView>>runCommand(reply -> new CampaignCommand.DefineCampaign(definition("acme"), reply));
+    live.expectMessageClass(LiveRegistry.Publish.class);
+    watchers.watch("spring");
+    var batch = List.<IngestEvent>of(click("k1", "spring", "anna"), click("k2", "spring", "anna"));
+    kit.<StatusReply<BatchAck>>runCommand(reply -> new CampaignCommand.RecordBatch(batch, reply));
+    var notice = live.expectMessageClass(LiveRegistry.Publish.class);
+    assertEquals(2, notice.change().version());
+    assertNotNull(notice.view());
+    assertEquals(2, notice.view().clicks(), "the view after the write");
+    assertEquals(kit.<CampaignCommand.CampaignReply>runCommand(CampaignCommand.GetCampaign::new).reply().view().clicks(),
+        notice.view().clicks());
+
+    watchers.unwatch("spring");
+    var more = List.<IngestEvent>of(click("k3", "spring", "anna"));
+    kit.<StatusReply<BatchAck>>runCommand(reply -> new CampaignCommand.RecordBatch(more, reply));
+    assertNull(live.expectMessageClass(LiveRegistry.Publish.class).view());
   }
 }
