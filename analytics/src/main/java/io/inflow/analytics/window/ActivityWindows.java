@@ -28,8 +28,9 @@ import java.util.TreeMap;
  * <h2>Memory bound</h2>
  * One {@link RollingCounters} for counts (at most {@code 1,560 + 2,128 m} bytes for {@code m}
  * metrics in use: ≤ 27,096 bytes with all 12 count metrics) plus one per currency seen for spend and
- * revenue (≤ 5,816 bytes each), plus {@link CounterDeltas}: 632 bytes per post and 248 bytes per
- * follower account. It does not grow with the number or rate of events, only with posts, accounts
+ * revenue (≤ 5,816 bytes each), plus {@link CounterDeltas}: 632 bytes for each of the
+ * {@value CounterDeltas#HOT_KEYS} posts observed most recently, 160 bytes for any other post, and 248
+ * bytes per follower account. It does not grow with the number or rate of events, only with posts, accounts
  * and currencies.
  */
 public final class ActivityWindows {

@@ -179,4 +179,38 @@ class CounterDeltasTest {
       assertEquals(viaDeltas, viaSink, followers ? "followers" : "posts");
     }
   }
+
+  @Test
+  void onlyTheMostRecentlyObservedKeysKeepTheirHistory() {
+    CounterDeltas d = viewsOnly(8);
+    for (int k = 0; k <= CounterDeltas.HOT_KEYS; k++) {
+      for (int m = 1; m <= 3; m++) d.observe("p" + k, t(m), 100L * m);
+    }
+    assertEquals(1, d.kept("p0"), "the key that left the recent ones keeps its latest observation");
+    assertEquals(3, d.kept("p1"));
+    assertEquals(3, d.kept("p" + CounterDeltas.HOT_KEYS));
+    // p0's deltas still add up to its latest counters: a newer observation grows from it, an older one is ignored
+    assertEquals(List.of(new Delta("p0", t(4), Map.of(Metric.VIEWS, 100L))), d.observe("p0", t(4), 400));
+    assertEquals(List.of(), d.observe("p0", t(2), 250), "older than every kept observation");
+    // observing p0 made it recent again, so the eldest of the others (p1) lost its history
+    assertEquals(1, d.kept("p1"));
+    assertEquals(2, d.kept("p0"));
+  }
+
+  @Test
+  void aRestoredInstanceKnowsWhichKeysAreRecent() {
+    CounterDeltas d = viewsOnly(8);
+    for (int k = 0; k < CounterDeltas.HOT_KEYS; k++) {
+      for (int m = 1; m <= 2; m++) d.observe("p" + k, t(m), 100L * m);
+    }
+    d.observe("p0", t(3), 300); // p0 becomes the most recent: p1 is now the eldest
+    CounterDeltas restored = CounterDeltas.restore(d.snapshot());
+    d.observe("new", t(1), 10);
+    restored.observe("new", t(1), 10);
+    assertEquals(1, d.kept("p1"));
+    assertEquals(1, restored.kept("p1"), "the same key leaves the recent ones after a restore");
+    assertEquals(3, restored.kept("p0"));
+    assertEquals(d.observe("p1", t(0), 5), restored.observe("p1", t(0), 5));
+    assertEquals(List.copyOf(d.snapshot().keys().keySet()), List.copyOf(restored.snapshot().keys().keySet()));
+  }
 }
