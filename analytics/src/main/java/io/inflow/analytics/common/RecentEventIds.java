@@ -10,7 +10,9 @@ import java.util.Arrays;
  * <p>Memory is bounded: ids are kept as 64-bit XXH3 hashes in two generations of {@code generationSize}
  * each; when the current generation fills up it replaces the previous one. An id is therefore
  * recognised as a duplicate if it is among the last {@code generationSize} to {@code 2 × generationSize}
- * new ids of the entity, at 8–32 bytes per id. The chance that two different ids share a hash in a
+ * new ids of the entity, at 10.7–21.3 bytes per id while a generation fills (its table doubles at three
+ * quarters full; at one half, as first written, 16–32 bytes, and the dedup sets were the largest part
+ * of a busy node's heap growth) and 256 KiB per full generation of the default 16,384. The chance that two different ids share a hash in a
  * full window of 32,768 ids is about 3 × 10⁻¹¹. Cumulative event types (post counters, follower counts)
  * are idempotent beyond the window anyway; additive ones would count again after it.
  */
@@ -73,7 +75,7 @@ public final class RecentEventIds {
     return restore(generationSize, g[0], g[1]);
   }
 
-  /** Insert-only open-addressing set of non-zero longs, load factor ≤ 0.5. */
+  /** Insert-only open-addressing set of non-zero longs (linear probing), load factor ≤ 0.75. */
   private static final class LongSet {
     private long[] slots;
     private int size;
@@ -96,7 +98,7 @@ public final class RecentEventIds {
     }
 
     void add(long h) {
-      if ((size + 1) * 2 > slots.length) grow();
+      if ((size + 1) * 4 > slots.length * 3) grow();
       int mask = slots.length - 1;
       for (int i = (int) (h ^ (h >>> 32)) & mask; ; i = (i + 1) & mask) {
         long s = slots[i];
