@@ -10,10 +10,10 @@ import java.util.Arrays;
  * <p>Memory is bounded: ids are kept as 64-bit XXH3 hashes in two generations of {@code generationSize}
  * each; when the current generation fills up it replaces the previous one. An id is therefore
  * recognised as a duplicate if it is among the last {@code generationSize} to {@code 2 × generationSize}
- * new ids of the entity, at 10.7–21.3 bytes per id while a generation fills (its table doubles at three
- * quarters full; at one half, as first written, 16–32 bytes, and the dedup sets were the largest part
- * of a busy node's heap growth) and 256 KiB per full generation of the default 16,384. The chance that two different ids share a hash in a
- * full window of 32,768 ids is about 3 × 10⁻¹¹. Cumulative event types (post counters, follower counts)
+ * new ids of the entity, at 10.7–21.3 bytes per id while a generation fills (its table doubles at
+ * three quarters full; at one half, as first written, 16–32 bytes, and the dedup sets were the
+ * largest part of a busy node's heap growth) and 256 KiB per full generation of the default 16,384.
+ * The chance that two different ids share a hash in a full window of 32,768 ids is about 3 × 10⁻¹¹. Cumulative event types (post counters, follower counts)
  * are idempotent beyond the window anyway; additive ones would count again after it.
  */
 public final class RecentEventIds {

@@ -126,8 +126,10 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
   protected void afterPersist(CampaignState next) {
     super.afterPersist(next);
     lastPersistedAt = Instant.now();
-    CampaignView view = watchers.watches(entityId) && !next.isEmpty() ? next.view(lastPersistedAt, settings.kpi()) : null;
-    live.tell(new LiveRegistry.Publish(new CampaignChanged(entityId, lastSequenceNumber(context), lastPersistedAt), view));
+    CampaignView view = watchers.watches(entityId) && !next.isEmpty()
+        ? next.view(lastPersistedAt, settings.kpi()) : null;
+    live.tell(new LiveRegistry.Publish(
+        new CampaignChanged(entityId, lastSequenceNumber(context), lastPersistedAt), view));
     raisePendingCrisis(next);
   }
 

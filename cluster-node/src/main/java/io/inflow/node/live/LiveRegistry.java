@@ -34,11 +34,7 @@ public final class LiveRegistry extends AbstractBehavior<LiveRegistry.Command> {
    * The campaign entity on this node changed; sent by the entity after each persist, never awaited.
    * {@code view} is its new view when the campaign is watched here (see {@link LiveWatchers}), else null.
    */
-  public record Publish(CampaignChanged change, CampaignView view) implements Command {
-    public Publish(CampaignChanged change) {
-      this(change, null);
-    }
-  }
+  public record Publish(CampaignChanged change, CampaignView view) implements Command {}
 
   /** A WebSocket session wants the campaign's updates until its actor terminates. */
   public record Attach(String campaignId, ActorRef<CampaignUpdate> session) implements Command {}
