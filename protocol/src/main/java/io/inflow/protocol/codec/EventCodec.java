@@ -114,7 +114,8 @@ public final class EventCodec {
     int line = 0;
     int start = 0;
     while (start < body.length) {
-      int end = indexOfNewline(body, start);
+      int newline = indexOf(body, (byte) '\n', start, body.length);
+      int end = newline < 0 ? body.length : newline;
       line++;
       int stop = end > start && body[end - 1] == '\r' ? end - 1 : end;
       if (!isBlank(body, start, stop)) {
@@ -162,7 +163,7 @@ public final class EventCodec {
               + String.format(" (0x%02X)", body[invalid] & 0xFF)));
       return;
     }
-    int nul = indexOfNul(body, offset, offset + length);
+    int nul = indexOf(body, (byte) 0, offset, offset + length);
     if (nul >= 0) {
       // Zero bytes among a text's first four make Jackson read it as UTF-16 or UTF-32, whose errors
       // count bytes from the start of the body; UTF-8 JSON never holds one (a NUL in a string is \u0000)
@@ -426,23 +427,14 @@ public final class EventCodec {
   }
 
 
-  /** The index of the first zero byte in [from, to), or -1. */
-  private static int indexOfNul(byte[] body, int from, int to) {
+  /** The index of the first {@code b} in [from, to), or -1. */
+  private static int indexOf(byte[] body, byte b, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (body[i] == 0) {
+      if (body[i] == b) {
         return i;
       }
     }
     return -1;
-  }
-
-  private static int indexOfNewline(byte[] body, int from) {
-    for (int i = from; i < body.length; i++) {
-      if (body[i] == '\n') {
-        return i;
-      }
-    }
-    return body.length;
   }
 
   /** True when [from, to) holds only JSON whitespace (space, tab, CR, LF). */
