@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * machine ({@code ./inflow start --nodes N}): a single node owns its embedded Cassandra, but nodes
  * that come and go must not take the journal down with them. Reads {@code inflow.cassandra.embedded}
  * (ports, heap, data dir under {@code inflow.data-dir}), prints one line once Cassandra answers CQL,
- * and runs until told to stop (SIGTERM: Cassandra drains and stops) or until Cassandra dies, which
- * ends this process with status 1 so that the script sees it.
+ * and runs until told to stop (SIGTERM: Cassandra drains and stops) or until Cassandra dies and its
+ * restart policy ({@code inflow.cassandra.embedded.restart}) starts it no more, which ends this
+ * process with status 1 so that the script sees it.
  */
 final class CassandraCommand {
   private CassandraCommand() {}
@@ -19,7 +20,7 @@ final class CassandraCommand {
   static int run(Config inflow, PrintStream out, PrintStream err) {
     EmbeddedCassandra cassandra;
     try {
-      cassandra = new EmbeddedCassandra(EmbeddedCassandra.Settings.fromConfig(inflow.getConfig("cassandra.embedded")));
+      cassandra = EmbeddedCassandra.fromConfig(inflow.getConfig("cassandra.embedded"));
       cassandra.start();
     } catch (RuntimeException e) {
       err.println("Cassandra could not start: " + e.getMessage());
@@ -34,7 +35,7 @@ final class CassandraCommand {
         cassandra.dataDir().toAbsolutePath());
     out.flush();
     try {
-      while (cassandra.isRunning() || stopping.get()) Thread.sleep(500);
+      while (!cassandra.gaveUp().isDone() || stopping.get()) Thread.sleep(500);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 1;

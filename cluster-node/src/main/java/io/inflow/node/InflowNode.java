@@ -95,7 +95,7 @@ public final class InflowNode implements AutoCloseable {
     EmbeddedCassandra cassandra = null;
     List<String> contactPoints = splitList(inflow.getString("cassandra.contact-points"));
     if (contactPoints.isEmpty()) {
-      cassandra = new EmbeddedCassandra(EmbeddedCassandra.Settings.fromConfig(inflow.getConfig("cassandra.embedded")));
+      cassandra = EmbeddedCassandra.fromConfig(inflow.getConfig("cassandra.embedded"));
       cassandra.start();
       contactPoints = List.of(cassandra.contactPoint());
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * forgets, by a JVM shutdown hook; a pid file in the data dir lets the next launch detect a
  * Cassandra left running by a parent that was killed outright. Data survives stop and start on the
  * same data dir (commit log synced every 10 s, so a SIGKILL may lose the last 10 s of
- * acknowledged writes).
+ * acknowledged writes). A Cassandra that exits on its own is started again as its
+ * {@link RestartPolicy} allows; {@link #gaveUp()} completes when it stays down.
  */
 public final class EmbeddedCassandra implements AutoCloseable {
 
@@ -50,6 +52,7 @@ public final class EmbeddedCassandra implements AutoCloseable {
   private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
   private final Settings settings;
+  private final RestartPolicy restartPolicy;
   private final Path pidFile;
   /** Serialises start() calls; stop() never takes it, so it can end a start that hangs. */
   private final Object startLock = new Object();
@@ -57,11 +60,27 @@ public final class EmbeddedCassandra implements AutoCloseable {
   private final Object stateLock = new Object();
   private volatile Process process;
   private volatile boolean stopRequested;
+  /** Calls of {@link #stop}, under {@link #stateLock}: a restart planned before a stop must not launch. */
+  private long stops;
   private Thread shutdownHook;
+  private final RestartPolicy.Budget restartBudget;
+  private final CompletableFuture<Void> gaveUp = new CompletableFuture<>();
 
+  /** A launcher that never restarts a Cassandra that exited on its own. */
   public EmbeddedCassandra(Settings settings) {
+    this(settings, RestartPolicy.NEVER);
+  }
+
+  public EmbeddedCassandra(Settings settings, RestartPolicy restartPolicy) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.restartPolicy = Objects.requireNonNull(restartPolicy, "restartPolicy");
+    this.restartBudget = restartPolicy.budget();
     this.pidFile = settings.dataDir().resolve(PID_FILE);
+  }
+
+  /** A launcher for a section like {@code inflow.cassandra.embedded}: its settings and restart policy. */
+  public static EmbeddedCassandra fromConfig(Config embedded) {
+    return new EmbeddedCassandra(Settings.fromConfig(embedded), RestartPolicy.fromConfig(embedded));
   }
 
   /**
@@ -71,6 +90,15 @@ public final class EmbeddedCassandra implements AutoCloseable {
    * @throws IllegalStateException if this instance is already running
    */
   public void start() {
+    long stopsSoFar;
+    synchronized (stateLock) {
+      stopsSoFar = stops;
+    }
+    start(stopsSoFar);
+  }
+
+  /** Starts unless {@link #stop} was called since {@code stopsSoFar} was read. */
+  private void start(long stopsSoFar) {
     synchronized (startLock) {
       Process previous = process;
       if (previous != null && previous.isAlive()) {
@@ -108,7 +136,7 @@ public final class EmbeddedCassandra implements AutoCloseable {
       } catch (IOException e) {
         throw new EmbeddedCassandraException(Reason.JAVA_FLAGS, "cannot run " + java + ": " + e, e);
       }
-      track(launched);
+      track(launched, stopsSoFar);
       try {
         launched.getOutputStream().close(); // Cassandra reads nothing from stdin
       } catch (IOException e) {
@@ -234,8 +262,13 @@ public final class EmbeddedCassandra implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java");
   }
 
-  private void track(Process launched) {
+  private void track(Process launched, long stopsSoFar) {
     synchronized (stateLock) {
+      if (stops != stopsSoFar) {
+        launched.destroyForcibly();
+        throw new EmbeddedCassandraException(Reason.INTERRUPTED,
+            "embedded Cassandra was stopped while starting (pid " + launched.pid() + ")");
+      }
       Thread hook = new Thread(this::stop, "embedded-cassandra-stop-" + launched.pid());
       try {
         Runtime.getRuntime().addShutdownHook(hook);
@@ -339,6 +372,9 @@ public final class EmbeddedCassandra implements AutoCloseable {
   }
 
   private void stop(Duration grace) {
+    synchronized (stateLock) {
+      stops++;
+    }
     Process current = process;
     if (current == null) {
       return;
@@ -401,8 +437,59 @@ public final class EmbeddedCassandra implements AutoCloseable {
       log.error("Embedded Cassandra (pid {}) exited unexpectedly with code {}; see {} and {}",
           exited.pid(), exited.exitValue(), CassandraConfigFiles.processOutput(settings.dataDir()),
           CassandraConfigFiles.systemLog(settings.dataDir()));
+      long stopsSoFar;
+      synchronized (stateLock) {
+        stopsSoFar = stops;
+      }
       untrack(exited);
+      Thread restarter = new Thread(() -> restartAfterExit(stopsSoFar), "embedded-cassandra-restart");
+      restarter.setDaemon(true);
+      restarter.start();
     }
+  }
+
+  /**
+   * Starts Cassandra again after it exited on its own, as often as the policy allows (a start that
+   * fails counts as a restart too), unless {@link #stop} is called meanwhile.
+   */
+  private void restartAfterExit(long stopsSoFar) {
+    while (true) {
+      boolean allowed;
+      synchronized (stateLock) {
+        if (stops != stopsSoFar) return;
+        allowed = restartBudget.tryTake(System.nanoTime());
+      }
+      if (!allowed) {
+        log.error("Embedded Cassandra is not started again ({}; setting inflow.cassandra.embedded.restart): "
+            + "requests that need storage fail until it is back", restartPolicy.maxRestarts() == 0
+                ? "restarts are off" : restartPolicy.maxRestarts() + " restarts within "
+                    + restartPolicy.within().toSeconds() + " s already");
+        gaveUp.complete(null);
+        return;
+      }
+      try {
+        Thread.sleep(restartPolicy.delay().toMillis());
+        log.warn("Starting embedded Cassandra again after it exited on its own");
+        start(stopsSoFar);
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        synchronized (stateLock) {
+          if (stops != stopsSoFar) return;
+        }
+        log.error("Embedded Cassandra could not be started again: {}", e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Completes when Cassandra exited on its own and will not be started again: at once without a
+   * restart policy, else when the policy's restarts are spent. Never completes after {@link #stop}.
+   */
+  public CompletableFuture<Void> gaveUp() {
+    return gaveUp;
   }
 
   private static String seconds(long nanos) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.inflow.node.storage.EmbeddedCassandra.Settings;
 import java.nio.file.Path;
@@ -55,6 +56,16 @@ class EmbeddedCassandraSettingsTest {
     assertEquals(512L * 1024 * 1024, settings.minFreeDiskBytes());
     assertFalse(settings.lean());
     assertEquals(19, settings.niceness());
+  }
+
+  @Test
+  void theShippedConfigRestartsACrashedCassandraThreeTimesInTenMinutes() {
+    Config embedded = io.inflow.node.InflowNode.loadConfig(ConfigFactory.empty()).getConfig("inflow.cassandra.embedded");
+    assertEquals(new RestartPolicy(3, Duration.ofMinutes(10), Duration.ofSeconds(2)), RestartPolicy.fromConfig(embedded));
+    assertEquals(RestartPolicy.NEVER, RestartPolicy.fromConfig(ConfigFactory.empty()));
+    ConfigException bad = assertThrows(ConfigException.class, () -> RestartPolicy.fromConfig(
+        ConfigFactory.parseString("restart { max = -1, within = 10m, delay = 2s }")));
+    assertTrue(bad.getMessage().contains("max"), bad.getMessage());
   }
 
   @Test

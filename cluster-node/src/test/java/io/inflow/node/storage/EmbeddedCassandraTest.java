@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,13 +49,7 @@ class EmbeddedCassandraTest {
     assertEquals("127.0.0.1:" + settings.cqlPort(), cassandra.contactPoint());
     assertEquals(Optional.of(pid), Preflight.readPid(pidFile));
     try (CqlSession session = TestCassandra.newSession(cassandra.cqlAddress())) {
-      session.execute("CREATE KEYSPACE launcher_test WITH replication = "
-          + "{'class': 'SimpleStrategy', 'replication_factor': 1}");
-      session.execute("CREATE TABLE launcher_test.campaigns "
-          + "(id text PRIMARY KEY, name text, budget_minor bigint)");
-      session.execute(SimpleStatement.newInstance(
-          "INSERT INTO launcher_test.campaigns (id, name, budget_minor) VALUES (?, ?, ?)",
-          "c-1", "Spring launch", 125_000L));
+      storeCampaign(session);
       assertCampaignStored(session);
     }
 
@@ -76,6 +71,51 @@ class EmbeddedCassandraTest {
     }
     cassandra.stop();
     assertFalse(cassandra.isRunning());
+  }
+
+  @Test
+  void startsACassandraThatDiedOnItsOwnAgainAndStopsCancelsAPlannedRestart() throws Exception {
+    Settings settings = TestCassandra.leanSettings(tmp.resolve("cassandra"));
+    EmbeddedCassandra cassandra = track(new EmbeddedCassandra(settings,
+        new RestartPolicy(2, Duration.ofMinutes(10), Duration.ofSeconds(1))));
+    cassandra.start();
+    long first = cassandra.pid();
+    try (CqlSession session = TestCassandra.newSession(cassandra.cqlAddress())) {
+      storeCampaign(session);
+    }
+
+    crash(first); // as the kernel's OOM killer or ExitOnOutOfMemoryError would
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (!(cassandra.isRunning() && cassandra.pid() != first) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertTrue(cassandra.isRunning(), "not started again");
+    long second = cassandra.pid();
+    assertEquals(Optional.of(second), Preflight.readPid(settings.dataDir().resolve(EmbeddedCassandra.PID_FILE)));
+    try (CqlSession session = TestCassandra.newSession(cassandra.cqlAddress())) {
+      assertCampaignStored(session); // start() returned only once CQL answered: this is the new one
+    }
+    assertFalse(cassandra.gaveUp().isDone());
+
+    crash(second);
+    while (cassandra.isRunning()) Thread.sleep(20);
+    cassandra.stop(); // within the 1 s delay: the planned restart must not launch
+    Thread.sleep(3_000);
+    assertFalse(cassandra.isRunning(), "started again after stop()");
+    assertFalse(cassandra.gaveUp().isDone(), "a stop is not giving up");
+  }
+
+  @Test
+  void aRestartBudgetAllowsMaxRestartsPerWindow() {
+    RestartPolicy.Budget budget = new RestartPolicy(2, Duration.ofSeconds(60), Duration.ZERO).budget();
+    long s = 1_000_000_000L;
+    assertTrue(budget.tryTake(0));
+    assertTrue(budget.tryTake(10 * s));
+    assertFalse(budget.tryTake(20 * s), "a third restart within 60 s");
+    assertTrue(budget.tryTake(60 * s), "the first one left the window");
+    assertFalse(budget.tryTake(65 * s));
+    assertFalse(RestartPolicy.NEVER.budget().tryTake(0));
+    assertThrows(IllegalArgumentException.class, () -> new RestartPolicy(-1, Duration.ofSeconds(1), Duration.ZERO));
   }
 
   @Test
@@ -158,9 +198,25 @@ class EmbeddedCassandraTest {
     assertFalse(Files.exists(tmp.resolve("cassandra").resolve(EmbeddedCassandra.PID_FILE)));
   }
 
+  private static void crash(long pid) throws InterruptedException {
+    ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+    process.destroyForcibly();
+    process.onExit().join();
+  }
+
   private EmbeddedCassandra track(EmbeddedCassandra cassandra) {
     launched.add(cassandra);
     return cassandra;
+  }
+
+  private static void storeCampaign(CqlSession session) {
+    session.execute("CREATE KEYSPACE launcher_test WITH replication = "
+        + "{'class': 'SimpleStrategy', 'replication_factor': 1}");
+    session.execute("CREATE TABLE launcher_test.campaigns "
+        + "(id text PRIMARY KEY, name text, budget_minor bigint)");
+    session.execute(SimpleStatement.newInstance(
+        "INSERT INTO launcher_test.campaigns (id, name, budget_minor) VALUES (?, ?, ?)",
+        "c-1", "Spring launch", 125_000L));
   }
 
   private static void assertCampaignStored(CqlSession session) {
