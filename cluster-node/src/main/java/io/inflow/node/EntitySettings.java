@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param snapshotEveryEvents persisted events between snapshots
  * @param snapshotsKept snapshots retained per entity
- * @param dedupGenerationSize event ids remembered per entity for duplicate detection (×1 to ×2)
+ * @param dedupWindow event ids remembered per entity for duplicate detection (×1 to ×1¼)
  * @param tagBuckets number of projection tags per entity type ({@code influencer-0..N-1})
  * @param kpi KPI variants and the EMV rate table ({@code inflow.kpi.*})
  * @param fraud the fraud scorer with {@code inflow.fraud.*}; null when {@code inflow.fraud.enabled} is
@@ -24,7 +24,7 @@ import java.util.Map;
 public record EntitySettings(
     int snapshotEveryEvents,
     int snapshotsKept,
-    int dedupGenerationSize,
+    int dedupWindow,
     int tagBuckets,
     Duration backoffMin,
     Duration backoffMax,
@@ -40,7 +40,7 @@ public record EntitySettings(
 
   /** These settings with another account classifier. */
   public EntitySettings withAccounts(io.inflow.analytics.fraud.accounts.AccountScorer scorer) {
-    return new EntitySettings(snapshotEveryEvents, snapshotsKept, dedupGenerationSize, tagBuckets, backoffMin,
+    return new EntitySettings(snapshotEveryEvents, snapshotsKept, dedupWindow, tagBuckets, backoffMin,
         backoffMax, kpi, fraud, scorer, crisis);
   }
 

@@ -20,6 +20,7 @@ public record CampaignSnapshot(
     long commentsReceived,
     long eventsRecorded,
     Instant updatedAt,
+    // the dedup window (RecentEventIds); the name is the journal's, from when it was the generation size
     int dedupGenerationSize,
     long[] seenPrevious,
     long[] seenCurrent,

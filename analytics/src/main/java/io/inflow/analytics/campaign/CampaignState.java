@@ -109,14 +109,14 @@ public final class CampaignState {
    * The state before any event. It is never changed itself: the first {@link #apply} returns a new
    * working instance, so a restarted entity that recovers from this same object starts clean.
    */
-  public static CampaignState empty(String campaignId, int dedupGenerationSize) {
-    return empty(campaignId, dedupGenerationSize, CrisisSettings.defaults());
+  public static CampaignState empty(String campaignId, int dedupWindow) {
+    return empty(campaignId, dedupWindow, CrisisSettings.defaults());
   }
 
   /** @param crisisSettings when comments turn into a crisis ({@link CrisisWatch}) */
-  public static CampaignState empty(String campaignId, int dedupGenerationSize, CrisisSettings crisisSettings) {
+  public static CampaignState empty(String campaignId, int dedupWindow, CrisisSettings crisisSettings) {
     return new CampaignState(campaignId, new PostTotals(), new HashMap<>(), new TreeMap<>(), new TreeMap<>(),
-        UniqueAudience.create(), UniqueAudience.create(), EventLedger.empty(dedupGenerationSize),
+        UniqueAudience.create(), UniqueAudience.create(), EventLedger.empty(dedupWindow),
         ActivityWindows.create(), true, crisisSettings, new SentimentTally(), new CrisisWatch());
   }
 
@@ -444,7 +444,7 @@ public final class CampaignState {
     shares.forEach((id, s) -> shareSnapshots.put(id, s.snapshot()));
     return new CampaignSnapshot(campaignId, definition, definedAt, posts.latestByPost(),
         Map.copyOf(orders), Map.copyOf(spendByCurrency), clicks, commentsReceived, ledger.eventsRecorded(),
-        ledger.updatedAt(), ledger.dedupGenerationSize(), generations[0], generations[1],
+        ledger.updatedAt(), ledger.dedupWindow(), generations[0], generations[1],
         shareSnapshots, audience.toBytes(), customers.toBytes(), windows.toBytes(), List.copyOf(alerts),
         sentiment.snapshot(), crisis.snapshot(), latestCrisis, crisisAlerted);
   }

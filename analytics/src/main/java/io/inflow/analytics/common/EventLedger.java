@@ -19,19 +19,19 @@ public final class EventLedger {
     this.updatedAt = updatedAt;
   }
 
-  public static EventLedger empty(int dedupGenerationSize) {
-    return new EventLedger(new RecentEventIds(dedupGenerationSize), 0, null);
+  public static EventLedger empty(int dedupWindow) {
+    return new EventLedger(new RecentEventIds(dedupWindow), 0, null);
   }
 
-  public static EventLedger restore(int dedupGenerationSize, long[] seenPrevious, long[] seenCurrent,
+  public static EventLedger restore(int dedupWindow, long[] seenPrevious, long[] seenCurrent,
       long eventsRecorded, Instant updatedAt) {
-    return new EventLedger(RecentEventIds.restore(dedupGenerationSize, seenPrevious, seenCurrent),
+    return new EventLedger(RecentEventIds.restore(dedupWindow, seenPrevious, seenCurrent),
         eventsRecorded, updatedAt);
   }
 
   /** A new, empty ledger with the same dedup window. */
   public EventLedger fresh() {
-    return empty(seen.generationSize());
+    return empty(seen.window());
   }
 
   /** Splits a command's events into new ones and duplicates, without changing anything. */
@@ -56,8 +56,8 @@ public final class EventLedger {
     return updatedAt;
   }
 
-  public int dedupGenerationSize() {
-    return seen.generationSize();
+  public int dedupWindow() {
+    return seen.window();
   }
 
   /** The remembered id hashes, previous generation first, for snapshots. */

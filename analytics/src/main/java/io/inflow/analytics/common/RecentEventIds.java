@@ -7,28 +7,36 @@ import java.util.Arrays;
 /**
  * Remembers the most recent event ids of one entity so that a retried event changes nothing.
  *
- * <p>Memory is bounded: ids are kept as 64-bit XXH3 hashes in two generations of {@code generationSize}
- * each; when the current generation fills up it replaces the previous one. An id is therefore
- * recognised as a duplicate if it is among the last {@code generationSize} to {@code 2 × generationSize}
- * new ids of the entity, at 10.7–21.3 bytes per id while a generation fills (its table doubles at
- * three quarters full; at one half, as first written, 16–32 bytes, and the dedup sets were the
- * largest part of a busy node's heap growth) and 256 KiB per full generation of the default 16,384.
- * The chance that two different ids share a hash in a full window of 32,768 ids is about 3 × 10⁻¹¹. Cumulative event types (post counters, follower counts)
- * are idempotent beyond the window anyway; additive ones would count again after it.
+ * <p>Memory is bounded: ids are kept as 64-bit XXH3 hashes in generations of a quarter of the
+ * {@code window} each. New ids go to an open-addressing table; when it holds a quarter window it is
+ * sealed into a sorted array (8 bytes per id, found by binary search) and a new table starts; of the
+ * sealed generations the newest {@value #SEALED} are kept. An id is therefore recognised as a
+ * duplicate if it is among the last {@code window} to {@code 1¼ × window} new ids of the entity.
+ * For the default window of 16,384 that is at most 192 KiB per entity (4 × 32 KiB sealed plus a
+ * 64 KiB table), where two generations of open tables took up to 512 KiB and were the largest part
+ * of a busy node's heap growth (load-tests/README.md, "Seventh session"). The chance that two
+ * different ids share a hash in a full window of 20,480 ids is about 10⁻¹¹. Cumulative event types
+ * (post counters, follower counts) are idempotent beyond the window anyway; additive ones would
+ * count again after it.
  */
 public final class RecentEventIds {
   private static final Hasher64 HASHER = Hashing.xxh3_64();
   private static final long EMPTY = 0L;
+  /** Sealed generations kept; with the open one, the window is 4 to 5 generations. */
+  static final int SEALED = 4;
 
+  private final int window;
   private final int generationSize;
   private LongSet current;
-  private LongSet previous;
+  /** Sorted hashes of the sealed generations, oldest first; at most {@link #SEALED}. */
+  private final java.util.ArrayDeque<long[]> sealed = new java.util.ArrayDeque<>(SEALED + 1);
 
-  public RecentEventIds(int generationSize) {
-    if (generationSize < 16) throw new IllegalArgumentException("generationSize must be at least 16");
-    this.generationSize = generationSize;
+  /** Remembers at least the last {@code window} new ids. */
+  public RecentEventIds(int window) {
+    if (window < 16) throw new IllegalArgumentException("window must be at least 16");
+    this.window = window;
+    this.generationSize = (window + SEALED - 1) / SEALED;
     this.current = new LongSet(16);
-    this.previous = new LongSet(16);
   }
 
   public static long hash(String eventId) {
@@ -38,41 +46,69 @@ public final class RecentEventIds {
   }
 
   public boolean contains(String eventId) {
-    long h = hash(eventId);
-    return current.contains(h) || previous.contains(h);
+    return known(hash(eventId));
   }
 
   /** Adds the id; returns false if it was already known. */
   public boolean add(String eventId) {
-    long h = hash(eventId);
-    if (current.contains(h) || previous.contains(h)) return false;
+    return addHash(hash(eventId));
+  }
+
+  private boolean known(long h) {
+    if (current.contains(h)) return true;
+    for (java.util.Iterator<long[]> it = sealed.descendingIterator(); it.hasNext(); ) {
+      if (Arrays.binarySearch(it.next(), h) >= 0) return true;
+    }
+    return false;
+  }
+
+  private boolean addHash(long h) {
+    if (known(h)) return false;
     if (current.size() >= generationSize) {
-      previous = current;
+      long[] full = current.toArray();
+      Arrays.sort(full);
+      sealed.addLast(full);
+      if (sealed.size() > SEALED) sealed.removeFirst();
       current = new LongSet(16);
     }
     current.add(h);
     return true;
   }
 
-  public int generationSize() {
-    return generationSize;
+  /** The {@code window} this was made with: at least that many recent ids are remembered. */
+  public int window() {
+    return window;
   }
 
-  /** The remembered hashes, previous generation first, for snapshots. */
+  /**
+   * The remembered hashes for snapshots: the sealed generations oldest first, then the open one.
+   * {@link #restore} adds them back in that order, which rebuilds the same generations.
+   */
   public long[][] generations() {
-    return new long[][] {previous.toArray(), current.toArray()};
+    long[] older = new long[sealed.size() * generationSize];
+    int at = 0;
+    for (long[] g : sealed) {
+      System.arraycopy(g, 0, older, at, g.length);
+      at += g.length;
+    }
+    return new long[][] {Arrays.copyOf(older, at), current.toArray()};
   }
 
-  public static RecentEventIds restore(int generationSize, long[] previousHashes, long[] currentHashes) {
-    RecentEventIds ids = new RecentEventIds(generationSize);
-    for (long h : previousHashes) ids.previous.add(h);
-    for (long h : currentHashes) ids.current.add(h);
+  /**
+   * Rebuilds from {@link #generations()}. Snapshots written before the generations were sealed
+   * (two open generations of a whole window each) restore too: their ids are added in order, so
+   * the newest window of them stays.
+   */
+  public static RecentEventIds restore(int window, long[] olderHashes, long[] currentHashes) {
+    RecentEventIds ids = new RecentEventIds(window);
+    for (long h : olderHashes) ids.addHash(h);
+    for (long h : currentHashes) ids.addHash(h);
     return ids;
   }
 
   public RecentEventIds copy() {
     long[][] g = generations();
-    return restore(generationSize, g[0], g[1]);
+    return restore(window, g[0], g[1]);
   }
 
   /** Insert-only open-addressing set of non-zero longs (linear probing), load factor ≤ 0.75. */

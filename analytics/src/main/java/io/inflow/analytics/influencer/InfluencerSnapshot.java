@@ -16,6 +16,7 @@ public record InfluencerSnapshot(
     long conversions,
     long eventsRecorded,
     Instant updatedAt,
+    // the dedup window (RecentEventIds); the name is the journal's, from when it was the generation size
     int dedupGenerationSize,
     long[] seenPrevious,
     long[] seenCurrent,

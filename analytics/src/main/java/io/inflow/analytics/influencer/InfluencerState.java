@@ -87,26 +87,26 @@ public final class InfluencerState {
    * The state before any event. It is never changed itself: the first {@link #apply} returns a new
    * working instance, so a restarted entity that recovers from this same object starts clean.
    */
-  public static InfluencerState empty(String influencerId, int dedupGenerationSize) {
-    return empty(influencerId, dedupGenerationSize, null);
+  public static InfluencerState empty(String influencerId, int dedupWindow) {
+    return empty(influencerId, dedupWindow, null);
   }
 
   /**
    * @param accountScorer classifies the accounts of {@code audience.sample} events for the audience
    *     quality signal; null leaves samples unjudged
    */
-  public static InfluencerState empty(String influencerId, int dedupGenerationSize, AccountScorer accountScorer) {
-    return empty(influencerId, dedupGenerationSize, accountScorer, true);
+  public static InfluencerState empty(String influencerId, int dedupWindow, AccountScorer accountScorer) {
+    return empty(influencerId, dedupWindow, accountScorer, true);
   }
 
   /**
    * @param fraudScoring false keeps no fraud material at all ({@code inflow.fraud.enabled = false}):
    *     the fraud report and level are then unavailable
    */
-  public static InfluencerState empty(String influencerId, int dedupGenerationSize, AccountScorer accountScorer,
+  public static InfluencerState empty(String influencerId, int dedupWindow, AccountScorer accountScorer,
       boolean fraudScoring) {
     return new InfluencerState(influencerId, new EnumMap<>(Platform.class), new PostTotals(),
-        EventLedger.empty(dedupGenerationSize), new java.util.TreeSet<>(), ActivityWindows.create(), true,
+        EventLedger.empty(dedupWindow), new java.util.TreeSet<>(), ActivityWindows.create(), true,
         fraudScoring ? new FraudTracker() : null, accountScorer, new SentimentTally());
   }
 
@@ -287,7 +287,7 @@ public final class InfluencerState {
     long[][] generations = ledger.seenGenerations();
     return new InfluencerSnapshot(influencerId, Map.copyOf(accounts), posts.latestByPost(),
         commentsReceived, clicks, conversions, ledger.eventsRecorded(), ledger.updatedAt(),
-        ledger.dedupGenerationSize(), generations[0], generations[1], java.util.List.copyOf(campaigns),
+        ledger.dedupWindow(), generations[0], generations[1], java.util.List.copyOf(campaigns),
         windows.toBytes(), fraud == null ? null : fraud.snapshot(), sentiment.snapshot());
   }
 

@@ -24,4 +24,48 @@ class RecentEventIdsTest {
     for (int i = 0; i < 30; i++) assertEquals(ids.contains("x" + i), restored.contains("x" + i));
     assertTrue(restored.contains("x29"));
   }
+
+  @Test
+  void keepsBetweenOneAndOneAndAQuarterWindowsInSortedSealedGenerations() {
+    RecentEventIds ids = new RecentEventIds(1_000);
+    for (int i = 0; i < 10_000; i++) {
+      assertTrue(ids.add("e" + i));
+      long[][] g = ids.generations();
+      int held = g[0].length + g[1].length;
+      assertTrue(held <= 1_250, "held " + held + " after " + (i + 1));
+      if (i >= 999) assertTrue(held >= 1_000, "held " + held + " after " + (i + 1));
+    }
+    for (int i = 9_000; i < 10_000; i++) assertFalse(ids.add("e" + i), "e" + i + " is within the window");
+    assertTrue(ids.add("e7999"), "e7999 is 2,000 ids back, beyond 1¼ windows");
+  }
+
+  @Test
+  void restoreRebuildsTheSameGenerations() {
+    RecentEventIds ids = new RecentEventIds(64);
+    for (int i = 0; i < 150; i++) ids.add("y" + i);
+    long[][] g = ids.generations();
+    long[][] again = RecentEventIds.restore(64, g[0], g[1]).generations();
+    assertArrayEquals(g[0], again[0]);
+    assertArrayEquals(g[1], again[1]);
+    for (int i = 0; i < 40; i++) ids.add("z" + i);
+    RecentEventIds restored = RecentEventIds.restore(64, g[0], g[1]);
+    for (int i = 0; i < 40; i++) restored.add("z" + i);
+    assertArrayEquals(ids.generations()[0], restored.generations()[0], "the same ids are forgotten after restore");
+  }
+
+  @Test
+  void restoresASnapshotOfTwoWholeWindowGenerationsAsItsNewestWindow() {
+    // snapshots written before generations were sealed held two open generations of a whole window each
+    long[] previous = new long[64];
+    long[] current = new long[64];
+    for (int i = 0; i < 64; i++) {
+      previous[i] = RecentEventIds.hash("old" + i);
+      current[i] = RecentEventIds.hash("new" + i);
+    }
+    RecentEventIds restored = RecentEventIds.restore(64, previous, current);
+    for (int i = 0; i < 64; i++) assertTrue(restored.contains("new" + i), "new" + i);
+    assertFalse(restored.contains("old0"), "beyond 1¼ windows");
+    long[][] g = restored.generations();
+    assertTrue(g[0].length + g[1].length <= 80);
+  }
 }

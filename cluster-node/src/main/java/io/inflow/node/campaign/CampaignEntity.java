@@ -71,7 +71,7 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
 
   @Override
   public CampaignState emptyState() {
-    return CampaignState.empty(entityId, settings.dedupGenerationSize(), settings.crisis());
+    return CampaignState.empty(entityId, settings.dedupWindow(), settings.crisis());
   }
 
   @Override

@@ -77,7 +77,7 @@ public final class InfluencerEntity extends InflowEntity<InfluencerCommand, Infl
 
   @Override
   public InfluencerState emptyState() {
-    return InfluencerState.empty(entityId, settings.dedupGenerationSize(), settings.accounts(),
+    return InfluencerState.empty(entityId, settings.dedupWindow(), settings.accounts(),
         settings.fraudScoring());
   }
 

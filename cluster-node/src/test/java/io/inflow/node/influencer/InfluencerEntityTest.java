@@ -81,7 +81,7 @@ class InfluencerEntityTest {
     assertEquals(List.of(), row.partners());
 
     var off = new io.inflow.node.EntitySettings(SETTINGS.snapshotEveryEvents(), SETTINGS.snapshotsKept(),
-        SETTINGS.dedupGenerationSize(), SETTINGS.tagBuckets(), SETTINGS.backoffMin(), SETTINGS.backoffMax(),
+        SETTINGS.dedupWindow(), SETTINGS.tagBuckets(), SETTINGS.backoffMin(), SETTINGS.backoffMax(),
         SETTINGS.kpi(), null, null, SETTINGS.crisis());
     var unscored = testKit.spawn(InfluencerEntity.create("unscored", off, null, FraudLinks.none()));
     TestProbe<StatusReply<BatchAck>> acks = testKit.createTestProbe();
