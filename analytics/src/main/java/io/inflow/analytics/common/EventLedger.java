@@ -60,7 +60,7 @@ public final class EventLedger {
     return seen.window();
   }
 
-  /** The remembered id hashes, previous generation first, for snapshots. */
+  /** The remembered id hashes for snapshots: the sealed generations (oldest first), then the open one. */
   public long[][] seenGenerations() {
     return seen.generations();
   }

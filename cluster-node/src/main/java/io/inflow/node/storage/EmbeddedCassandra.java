@@ -469,6 +469,7 @@ public final class EmbeddedCassandra implements AutoCloseable {
       }
       try {
         Thread.sleep(restartPolicy.delay().toMillis());
+        if (isRunning()) return; // started meanwhile by its owner
         log.warn("Starting embedded Cassandra again after it exited on its own");
         start(stopsSoFar);
         return;
