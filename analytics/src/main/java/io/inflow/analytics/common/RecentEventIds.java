@@ -85,13 +85,13 @@ public final class RecentEventIds {
    * {@link #restore} adds them back in that order, which rebuilds the same generations.
    */
   public long[][] generations() {
-    long[] older = new long[sealed.size() * generationSize];
+    long[] older = new long[sealed.stream().mapToInt(g -> g.length).sum()];
     int at = 0;
     for (long[] g : sealed) {
       System.arraycopy(g, 0, older, at, g.length);
       at += g.length;
     }
-    return new long[][] {Arrays.copyOf(older, at), current.toArray()};
+    return new long[][] {older, current.toArray()};
   }
 
   /**

@@ -155,7 +155,7 @@ public final class EmbeddedCassandra implements AutoCloseable {
 
   /** Stops Cassandra: SIGTERM, up to 30 s to drain, then SIGKILL. Does nothing if not running. */
   public void stop() {
-    stop(STOP_GRACE);
+    stop(STOP_GRACE, true);
   }
 
   /**
@@ -163,7 +163,12 @@ public final class EmbeddedCassandra implements AutoCloseable {
    * on the next start, losing at most the writes of the last sync period (10 s).
    */
   public void kill() {
-    stop(Duration.ZERO);
+    stop(Duration.ZERO, true);
+  }
+
+  /** Kills a launch that failed: not the owner's stop, so a restart after a crash may try again. */
+  private void abortLaunch() {
+    stop(Duration.ZERO, false);
   }
 
   @Override
@@ -286,7 +291,7 @@ public final class EmbeddedCassandra implements AutoCloseable {
       Files.writeString(temporary, Long.toString(launched.pid()));
       Files.move(temporary, pidFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      kill();
+      abortLaunch();
       throw new EmbeddedCassandraException(Reason.DATA_DIR,
           "cannot write pid file " + pidFile + ": " + e, e);
     }
@@ -307,7 +312,7 @@ public final class EmbeddedCassandra implements AutoCloseable {
           throw exitedDuringStart(launched, systemLogOffset);
         }
         if (System.nanoTime() - deadline > 0) {
-          kill();
+          abortLaunch();
           throw new EmbeddedCassandraException(Reason.TIMEOUT, "embedded Cassandra (pid "
               + launched.pid() + ") did not answer CQL on " + contactPoint() + " within "
               + settings.startTimeout().toSeconds() + " s (setting start-timeout), so it was killed"
@@ -325,11 +330,11 @@ public final class EmbeddedCassandra implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      kill();
+      abortLaunch();
       throw new EmbeddedCassandraException(Reason.INTERRUPTED,
           "interrupted while waiting for embedded Cassandra (pid " + launched.pid() + "); killed it", e);
     } catch (RuntimeException e) {
-      kill();
+      abortLaunch();
       throw e;
     }
   }
@@ -371,15 +376,15 @@ public final class EmbeddedCassandra implements AutoCloseable {
     }
   }
 
-  private void stop(Duration grace) {
+  private void stop(Duration grace, boolean byOwner) {
     synchronized (stateLock) {
-      stops++;
+      if (byOwner) stops++;
+      stopRequested = true; // with the count, under the lock: an exit seen after this is not a crash
     }
     Process current = process;
     if (current == null) {
       return;
     }
-    stopRequested = true;
     if (current.isAlive()) {
       long stopNanos = System.nanoTime();
       boolean interrupted = false;
@@ -433,19 +438,18 @@ public final class EmbeddedCassandra implements AutoCloseable {
   }
 
   private void reportUnexpectedExit(Process exited) {
-    if (!stopRequested && process == exited) {
-      log.error("Embedded Cassandra (pid {}) exited unexpectedly with code {}; see {} and {}",
-          exited.pid(), exited.exitValue(), CassandraConfigFiles.processOutput(settings.dataDir()),
-          CassandraConfigFiles.systemLog(settings.dataDir()));
-      long stopsSoFar;
-      synchronized (stateLock) {
-        stopsSoFar = stops;
-      }
-      untrack(exited);
-      Thread restarter = new Thread(() -> restartAfterExit(stopsSoFar), "embedded-cassandra-restart");
-      restarter.setDaemon(true);
-      restarter.start();
+    long stopsSoFar;
+    synchronized (stateLock) {
+      if (stopRequested || process != exited) return;
+      stopsSoFar = stops; // a stop from here on makes the restart below give way
     }
+    log.error("Embedded Cassandra (pid {}) exited unexpectedly with code {}; see {} and {}",
+        exited.pid(), exited.exitValue(), CassandraConfigFiles.processOutput(settings.dataDir()),
+        CassandraConfigFiles.systemLog(settings.dataDir()));
+    untrack(exited);
+    Thread restarter = new Thread(() -> restartAfterExit(stopsSoFar), "embedded-cassandra-restart");
+    restarter.setDaemon(true);
+    restarter.start();
   }
 
   /**
