@@ -122,10 +122,9 @@ public final class CliFlags {
     return uri;
   }
 
-  /** Six lower-case letters or digits, starting with a letter. */
   /** Rejects a {@code --population} that is not 1–24 lower-case letters or digits. */
   static void checkPopulation(Optional<String> population) {
-    if (population.isPresent() && !population.get().matches("[a-z0-9]{1,24}")) {
+    if (population.isPresent() && !population.get().matches(TrafficGenerator.ID_PREFIX)) {
       throw new UsageException("--population must be 1–24 lower-case letters or digits");
     }
   }
@@ -137,6 +136,7 @@ public final class CliFlags {
     return population.map(config::withPopulation).orElse(config);
   }
 
+  /** Six lower-case letters or digits, starting with a letter. */
   public static String randomRunId() {
     String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
     StringBuilder id = new StringBuilder(6);

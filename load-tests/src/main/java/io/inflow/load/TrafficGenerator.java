@@ -129,7 +129,8 @@ public final class TrafficGenerator implements Iterator<IngestEvent> {
     }
   }
 
-  private static final String ID_PREFIX = "[a-z0-9]{1,24}";
+  /** What a namespace or population may be: 1–24 lower-case letters or digits. */
+  static final String ID_PREFIX = "[a-z0-9]{1,24}";
 
   private enum Kind { PUBLISH, METRICS, COMMENT, FOLLOWERS, AUDIENCE, CLICK, CONVERSION, SPEND }
 
