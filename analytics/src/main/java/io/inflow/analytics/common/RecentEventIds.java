@@ -9,9 +9,10 @@ import java.util.Arrays;
  *
  * <p>Memory is bounded: ids are kept as 64-bit XXH3 hashes in generations of a quarter of the
  * {@code window} each. New ids go to an open-addressing table; when it holds a quarter window it is
- * sealed into a sorted array (8 bytes per id, found by binary search) and a new table starts; of the
- * sealed generations the newest {@value #SEALED} are kept. An id is therefore recognised as a
- * duplicate if it is among the last {@code window} to {@code 1¼ × window} new ids of the entity.
+ * sealed into a sorted array (8 bytes per id, found by binary search) and emptied for the next
+ * generation; of the sealed generations the newest {@value #SEALED} are kept. An id is therefore
+ * recognised as a duplicate if it is among the last {@code window} to {@code 1¼ × window} new ids of
+ * the entity.
  * For the default window of 16,384 that is at most 192 KiB per entity (4 × 32 KiB sealed plus a
  * 64 KiB table), where two generations of open tables took up to 512 KiB and were the largest part
  * of a busy node's heap growth (load-tests/README.md, "Seventh session"). The chance that two
@@ -64,15 +65,25 @@ public final class RecentEventIds {
 
   private boolean addHash(long h) {
     if (known(h)) return false;
-    if (current.size() >= generationSize) {
-      long[] full = current.toArray();
-      Arrays.sort(full);
-      sealed.addLast(full);
-      if (sealed.size() > SEALED) sealed.removeFirst();
-      current = new LongSet(16);
-    }
+    if (current.size() >= generationSize) seal();
     current.add(h);
     return true;
+  }
+
+  /**
+   * Seals the open table into a sorted array and empties it for the next generation. Once the
+   * window is full, the oldest generation's array takes the new one's hashes and the open table
+   * keeps its slots, so a busy entity's window allocates nothing from then on: these arrays live in
+   * the old generation of the heap, and dropping them there fed the node's full collections
+   * (load-tests/README.md, "Eighth session").
+   */
+  private void seal() {
+    long[] oldest = sealed.size() == SEALED ? sealed.removeFirst() : null;
+    long[] full = oldest != null && oldest.length == current.size() ? oldest : new long[current.size()];
+    current.copyInto(full);
+    Arrays.sort(full);
+    sealed.addLast(full);
+    current.clear();
   }
 
   /** The {@code window} this was made with: at least that many recent ids are remembered. */
@@ -155,7 +166,21 @@ public final class RecentEventIds {
     }
 
     long[] toArray() {
-      return Arrays.stream(slots).filter(s -> s != EMPTY).toArray();
+      long[] out = new long[size];
+      copyInto(out);
+      return out;
+    }
+
+    /** Writes the hashes into {@code out[0, size)}, in slot order. */
+    void copyInto(long[] out) {
+      int at = 0;
+      for (long s : slots) if (s != EMPTY) out[at++] = s;
+    }
+
+    /** Empties the set and keeps its slots. */
+    void clear() {
+      Arrays.fill(slots, EMPTY);
+      size = 0;
     }
   }
 }

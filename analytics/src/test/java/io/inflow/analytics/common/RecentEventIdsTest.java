@@ -68,4 +68,20 @@ class RecentEventIdsTest {
     long[][] g = restored.generations();
     assertTrue(g[0].length + g[1].length <= 80);
   }
+
+  @Test
+  void aFullWindowTakesNoNewMemoryPerGeneration() {
+    // The window's arrays outlive young collections; replacing them every generation filled the old
+    // generation with garbage. Once full, only hashing an id allocates (its UTF-8 bytes, ~24 bytes).
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    RecentEventIds ids = new RecentEventIds(4_096);
+    String[] fresh = new String[60_000];
+    for (int i = 0; i < fresh.length; i++) fresh[i] = "e" + i;
+    for (int i = 0; i < 20_000; i++) ids.add(fresh[i]);
+    long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+    for (int i = 20_000; i < 60_000; i++) ids.add(fresh[i]); // ~39 generations of 1,024
+    long perId = (threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before) / 40_000;
+    assertTrue(perId < 48, perId + " bytes allocated per new id with the window full");
+    assertTrue(ids.contains("e59999") && !ids.add("e58000") && ids.add("e0"));
+  }
 }
