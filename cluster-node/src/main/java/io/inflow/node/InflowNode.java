@@ -84,9 +84,15 @@ public final class InflowNode implements AutoCloseable {
     this.services = services;
   }
 
-  /** Loads configuration: {@code overrides} over system properties over application.conf over reference.conf. */
+  /**
+   * Loads configuration: {@code overrides} over system properties over application.conf over
+   * reference.conf. The journal's events-by-tag writes are turned on when entities tag their events
+   * ({@code inflow.entity.tag-buckets} > 0); without tags they would only cost a round trip per write.
+   */
   public static Config loadConfig(Config overrides) {
-    return ConfigFactory.load(overrides.withFallback(ConfigFactory.parseResourcesAnySyntax("application")));
+    Config config = ConfigFactory.load(overrides.withFallback(ConfigFactory.parseResourcesAnySyntax("application")));
+    if (config.getInt("inflow.entity.tag-buckets") == 0) return config;
+    return config.withValue("pekko.persistence.cassandra.events-by-tag.enabled", ConfigValueFactory.fromAnyRef(true));
   }
 
   public static InflowNode start(Config overrides) {
