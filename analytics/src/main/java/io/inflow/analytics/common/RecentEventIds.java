@@ -29,8 +29,10 @@ public final class RecentEventIds {
   private final int window;
   private final int generationSize;
   private LongSet current;
-  /** Sorted hashes of the sealed generations, oldest first; at most {@link #SEALED}. */
-  private final java.util.ArrayDeque<long[]> sealed = new java.util.ArrayDeque<>(SEALED + 1);
+  /** Sorted hashes of the sealed generations, a ring of {@link #SEALED}: the oldest at {@code oldest}. */
+  private final long[][] sealed = new long[SEALED][];
+  private int sealedCount;
+  private int oldest;
 
   /** Remembers at least the last {@code window} new ids. */
   public RecentEventIds(int window) {
@@ -57,8 +59,8 @@ public final class RecentEventIds {
 
   private boolean known(long h) {
     if (current.contains(h)) return true;
-    for (java.util.Iterator<long[]> it = sealed.descendingIterator(); it.hasNext(); ) {
-      if (Arrays.binarySearch(it.next(), h) >= 0) return true;
+    for (int i = sealedCount - 1; i >= 0; i--) { // newest first
+      if (Arrays.binarySearch(sealed[(oldest + i) % SEALED], h) >= 0) return true;
     }
     return false;
   }
@@ -78,11 +80,16 @@ public final class RecentEventIds {
    * (load-tests/README.md, "Eighth session").
    */
   private void seal() {
-    long[] oldest = sealed.size() == SEALED ? sealed.removeFirst() : null;
-    long[] full = oldest != null && oldest.length == current.size() ? oldest : new long[current.size()];
+    long[] reused = sealedCount == SEALED ? sealed[oldest] : null;
+    long[] full = reused != null && reused.length == current.size() ? reused : new long[current.size()];
     current.copyInto(full);
     Arrays.sort(full);
-    sealed.addLast(full);
+    if (sealedCount == SEALED) {
+      sealed[oldest] = full;
+      oldest = (oldest + 1) % SEALED;
+    } else {
+      sealed[sealedCount++] = full;
+    }
     current.clear();
   }
 
@@ -96,9 +103,12 @@ public final class RecentEventIds {
    * {@link #restore} adds them back in that order, which rebuilds the same generations.
    */
   public long[][] generations() {
-    long[] older = new long[sealed.stream().mapToInt(g -> g.length).sum()];
+    int total = 0;
+    for (int i = 0; i < sealedCount; i++) total += sealed[(oldest + i) % SEALED].length;
+    long[] older = new long[total];
     int at = 0;
-    for (long[] g : sealed) {
+    for (int i = 0; i < sealedCount; i++) { // oldest first
+      long[] g = sealed[(oldest + i) % SEALED];
       System.arraycopy(g, 0, older, at, g.length);
       at += g.length;
     }
