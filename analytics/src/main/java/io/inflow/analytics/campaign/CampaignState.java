@@ -392,11 +392,11 @@ public final class CampaignState {
         .newCustomers(customers.estimate()).paid(in(paidByCurrency, currency))
         .refunded(in(refundedByCurrency, currency)).posts(posts.posts());
     Map<Platform, ActionCounts> byPlatform = new EnumMap<>(Platform.class);
-    for (PostCounters p : posts.latestByPost().values()) {
-      if (p.platform() == null) continue;
+    posts.forEachLatest(p -> {
+      if (p.platform() == null) return;
       byPlatform.merge(p.platform(), new ActionCounts(p.views(), p.impressions(), p.likes(), p.comments(),
           p.shares(), p.saves(), 0), ActionCounts::plus);
-    }
+    });
     byPlatform.forEach(b::platformActions);
     b.actionsWithoutPlatform(ActionCounts.clicksOnly(clicks));
     return b.build();

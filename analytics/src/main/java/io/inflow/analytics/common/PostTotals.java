@@ -1,24 +1,76 @@
 package io.inflow.analytics.common;
 
+import io.inflow.protocol.event.Platform;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Sums of the latest counters over a set of posts, kept incrementally: replacing a post's
  * observation subtracts the old counters and adds the new, so reads are O(1) whatever the number of
  * posts. Mutable; owned by one entity's state.
+ *
+ * <p>Each post's latest counters are overwritten in place ({@link Latest}) rather than replaced by
+ * the new observation's record: a post is observed again every few seconds, so each replaced record
+ * (and the event's strings it held) outlived young collections and died in the old generation, where
+ * it fed the node's full collections (load-tests/README.md, "Eighth session").
  */
 public final class PostTotals {
-  private final Map<String, PostCounters> posts;
+  private final Map<String, Latest> posts = new HashMap<>();
   private long views, impressions, reach, likes, comments, shares, saves;
   private long postsWithMetrics;
 
-  public PostTotals() {
-    this(new HashMap<>());
-  }
+  /** One post's latest counters; read-only outside this class. */
+  public static final class Latest {
+    private Platform platform;
+    private String campaignId;
+    private long observedSecond;
+    private int observedNano;
+    private long views, impressions, reach, likes, comments, shares, saves;
 
-  private PostTotals(Map<String, PostCounters> posts) {
-    this.posts = posts;
+    private Latest(PostCounters c) {
+      set(c);
+    }
+
+    private void set(PostCounters c) {
+      platform = c.platform();
+      // the same campaign's id again: keep the string held already, not the new event's copy
+      if (campaignId == null || !campaignId.equals(c.campaignId())) campaignId = c.campaignId();
+      observedSecond = c.observedAt().getEpochSecond();
+      observedNano = c.observedAt().getNano();
+      views = c.views();
+      impressions = c.impressions();
+      reach = c.reach();
+      likes = c.likes();
+      comments = c.comments();
+      shares = c.shares();
+      saves = c.saves();
+    }
+
+    /** Whether {@code next} is at least as recent as this observation (as {@link PostCounters#supersededBy}). */
+    private boolean supersededBy(PostCounters next) {
+      long s = next.observedAt().getEpochSecond();
+      return s > observedSecond || s == observedSecond && next.observedAt().getNano() >= observedNano;
+    }
+
+    private boolean hasMetrics() {
+      return observedSecond > 0 || observedSecond == 0 && observedNano > 0;
+    }
+
+    public Platform platform() { return platform; }
+    public long views() { return views; }
+    public long impressions() { return impressions; }
+    public long reach() { return reach; }
+    public long likes() { return likes; }
+    public long comments() { return comments; }
+    public long shares() { return shares; }
+    public long saves() { return saves; }
+
+    public PostCounters toCounters() {
+      return new PostCounters(platform, campaignId, Instant.ofEpochSecond(observedSecond, observedNano), views,
+          impressions, reach, likes, comments, shares, saves);
+    }
   }
 
   public static PostTotals restore(Map<String, PostCounters> latestByPost) {
@@ -29,18 +81,35 @@ public final class PostTotals {
 
   /** Records an observation; returns false when it is older than what is known for that post. */
   public boolean observe(String postId, PostCounters next) {
-    PostCounters old = posts.getOrDefault(postId, PostCounters.NONE);
+    Latest old = posts.get(postId);
+    if (old == null) {
+      posts.put(postId, new Latest(next));
+      if (next.observedAt().isAfter(Instant.EPOCH)) postsWithMetrics++;
+      add(next);
+      return true;
+    }
     if (!old.supersededBy(next)) return false;
-    posts.put(postId, next);
-    if (!hasMetrics(old) && hasMetrics(next)) postsWithMetrics++;
-    views += next.views() - old.views();
-    impressions += next.impressions() - old.impressions();
-    reach += next.reach() - old.reach();
-    likes += next.likes() - old.likes();
-    comments += next.comments() - old.comments();
-    shares += next.shares() - old.shares();
-    saves += next.saves() - old.saves();
+    if (!old.hasMetrics() && next.observedAt().isAfter(Instant.EPOCH)) postsWithMetrics++;
+    views -= old.views;
+    impressions -= old.impressions;
+    reach -= old.reach;
+    likes -= old.likes;
+    comments -= old.comments;
+    shares -= old.shares;
+    saves -= old.saves;
+    add(next);
+    old.set(next);
     return true;
+  }
+
+  private void add(PostCounters c) {
+    views += c.views();
+    impressions += c.impressions();
+    reach += c.reach();
+    likes += c.likes();
+    comments += c.comments();
+    shares += c.shares();
+    saves += c.saves();
   }
 
   /**
@@ -49,7 +118,7 @@ public final class PostTotals {
    */
   public boolean record(io.inflow.protocol.event.IngestEvent event, String campaignId) {
     if (event instanceof io.inflow.protocol.event.PostPublished p) {
-      register(p.postId(), new PostCounters(p.platform(), campaignId, java.time.Instant.EPOCH, 0, 0, 0, 0, 0, 0, 0));
+      register(p.postId(), new PostCounters(p.platform(), campaignId, Instant.EPOCH, 0, 0, 0, 0, 0, 0, 0));
       return true;
     }
     if (event instanceof io.inflow.protocol.event.PostMetrics m) {
@@ -61,7 +130,7 @@ public final class PostTotals {
 
   /** Registers a post that is known to exist before any counters arrive (post.published). */
   public void register(String postId, PostCounters placeholder) {
-    posts.putIfAbsent(postId, placeholder);
+    posts.computeIfAbsent(postId, id -> new Latest(placeholder));
   }
 
   /** Posts with at least one counter observation. */
@@ -69,12 +138,16 @@ public final class PostTotals {
     return postsWithMetrics;
   }
 
-  private static boolean hasMetrics(PostCounters p) {
-    return p.observedAt().isAfter(java.time.Instant.EPOCH);
+  /** An immutable copy of every post's latest counters (for snapshots). */
+  public Map<String, PostCounters> latestByPost() {
+    Map<String, PostCounters> copy = new HashMap<>(posts.size() * 2);
+    posts.forEach((id, latest) -> copy.put(id, latest.toCounters()));
+    return Map.copyOf(copy);
   }
 
-  public Map<String, PostCounters> latestByPost() {
-    return Map.copyOf(posts);
+  /** Visits every post's latest counters without copying them. */
+  public void forEachLatest(Consumer<Latest> visit) {
+    posts.values().forEach(visit);
   }
 
   public int posts() {
