@@ -109,6 +109,7 @@ public final class IngestService {
     }
     List<CompletableFuture<BatchAck>> all = new ArrayList<>(influencerAcks);
     all.addAll(campaignAcks);
+    int total = events.size(); // the raw events are not kept while the request waits for its acks
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
         .handleAsync((ignored, failure) -> {
           if (failure != null) throw unavailable(failure);
@@ -117,7 +118,7 @@ public final class IngestService {
           for (int i = 0; i < campaignAcks.size(); i++) {
             duplicates += campaignPrimaryDuplicates(campaignParts.get(i), campaignAcks.get(i).join().duplicateIds());
           }
-          return new Outcome(events.size() - duplicates, duplicates);
+          return new Outcome(total - duplicates, duplicates);
         }, executor);
   }
 
