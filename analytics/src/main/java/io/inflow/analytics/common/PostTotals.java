@@ -12,9 +12,8 @@ import java.util.function.Consumer;
  * posts. Mutable; owned by one entity's state.
  *
  * <p>Each post's latest counters are overwritten in place ({@link Latest}) rather than replaced by
- * the new observation's record: a post is observed again every few seconds, so each replaced record
- * (and the event's strings it held) outlived young collections and died in the old generation, where
- * it fed the node's full collections (load-tests/README.md, "Eighth session").
+ * each observation's record, so an observation leaves nothing behind in the state: no record, no
+ * {@code Instant}, no second copy of the event's campaign id (load-tests/README.md, "Eighth session").
  */
 public final class PostTotals {
   private final Map<String, Latest> posts = new HashMap<>();

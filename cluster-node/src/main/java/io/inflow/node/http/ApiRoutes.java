@@ -388,8 +388,8 @@ public final class ApiRoutes extends AllDirectives {
           parsed.events().stream().map(NumberedEvent::event).toList();
       var allowed = caller.ingestLimitedToBrands()
           ? ingestScope.check(caller, parsed.events()) : java.util.concurrent.CompletableFuture.<Void>completedFuture(null);
-      // The reply needs only the rejections: the parsed events are not kept while the request waits
-      // for its acknowledgement (in flight across a young collection, they would be promoted).
+      // The reply needs only the rejections, so the parsed events can be collected while the request
+      // waits for its acknowledgement (the entities' parts keep what they still need).
       List<ErrorDetail> rejected = parsed.rejected();
       return onSuccess(allowed.thenCompose(ok -> ingest.ingest(events)), outcome -> {
         metrics.ingested(outcome.accepted(), outcome.duplicates(), rejected.size());
