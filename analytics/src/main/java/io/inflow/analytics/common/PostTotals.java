@@ -15,36 +15,29 @@ import java.util.function.Consumer;
  * each observation's record, so an observation leaves nothing behind in the state: no record, no
  * {@code Instant}, no second copy of the event's campaign id (load-tests/README.md, "Eighth session").
  */
-public final class PostTotals {
+public final class PostTotals extends PostCounts {
   private final Map<String, Latest> posts = new HashMap<>();
-  private long views, impressions, reach, likes, comments, shares, saves;
   private long postsWithMetrics;
 
-  /** One post's latest counters; read-only outside this class. */
-  public static final class Latest {
+  /** One post's latest counters. */
+  public static final class Latest extends PostCounts {
     private Platform platform;
     private String campaignId;
     private long observedSecond;
     private int observedNano;
-    private long views, impressions, reach, likes, comments, shares, saves;
 
     private Latest(PostCounters c) {
       set(c);
     }
 
-    private void set(PostCounters c) {
+    @Override
+    void set(PostCounters c) {
+      super.set(c);
       platform = c.platform();
       // the same campaign's id again: keep the string held already, not the new event's copy
       if (campaignId == null || !campaignId.equals(c.campaignId())) campaignId = c.campaignId();
       observedSecond = c.observedAt().getEpochSecond();
       observedNano = c.observedAt().getNano();
-      views = c.views();
-      impressions = c.impressions();
-      reach = c.reach();
-      likes = c.likes();
-      comments = c.comments();
-      shares = c.shares();
-      saves = c.saves();
     }
 
     /** Whether {@code next} is at least as recent as this observation (as {@link PostCounters#supersededBy}). */
@@ -58,17 +51,10 @@ public final class PostTotals {
     }
 
     public Platform platform() { return platform; }
-    public long views() { return views; }
-    public long impressions() { return impressions; }
-    public long reach() { return reach; }
-    public long likes() { return likes; }
-    public long comments() { return comments; }
-    public long shares() { return shares; }
-    public long saves() { return saves; }
 
     public PostCounters toCounters() {
-      return new PostCounters(platform, campaignId, Instant.ofEpochSecond(observedSecond, observedNano), views,
-          impressions, reach, likes, comments, shares, saves);
+      return new PostCounters(platform, campaignId, Instant.ofEpochSecond(observedSecond, observedNano), views(),
+          impressions(), reach(), likes(), comments(), shares(), saves());
     }
   }
 
@@ -80,35 +66,20 @@ public final class PostTotals {
 
   /** Records an observation; returns false when it is older than what is known for that post. */
   public boolean observe(String postId, PostCounters next) {
-    Latest old = posts.get(postId);
-    if (old == null) {
-      posts.put(postId, new Latest(next));
-      if (next.observedAt().isAfter(Instant.EPOCH)) postsWithMetrics++;
-      add(next);
-      return true;
+    Latest latest = posts.get(postId);
+    if (latest == null) {
+      latest = new Latest(next);
+      posts.put(postId, latest);
+      if (latest.hasMetrics()) postsWithMetrics++;
+    } else {
+      if (!latest.supersededBy(next)) return false;
+      boolean hadMetrics = latest.hasMetrics();
+      add(latest, -1);
+      latest.set(next);
+      if (!hadMetrics && latest.hasMetrics()) postsWithMetrics++;
     }
-    if (!old.supersededBy(next)) return false;
-    if (!old.hasMetrics() && next.observedAt().isAfter(Instant.EPOCH)) postsWithMetrics++;
-    views -= old.views;
-    impressions -= old.impressions;
-    reach -= old.reach;
-    likes -= old.likes;
-    comments -= old.comments;
-    shares -= old.shares;
-    saves -= old.saves;
-    add(next);
-    old.set(next);
+    add(latest, 1);
     return true;
-  }
-
-  private void add(PostCounters c) {
-    views += c.views();
-    impressions += c.impressions();
-    reach += c.reach();
-    likes += c.likes();
-    comments += c.comments();
-    shares += c.shares();
-    saves += c.saves();
   }
 
   /**
@@ -151,18 +122,5 @@ public final class PostTotals {
 
   public int posts() {
     return posts.size();
-  }
-
-  public long views() { return views; }
-  public long impressions() { return impressions; }
-  public long reach() { return reach; }
-  public long likes() { return likes; }
-  public long comments() { return comments; }
-  public long shares() { return shares; }
-  public long saves() { return saves; }
-
-  /** Engagements = likes + comments + shares + saves. */
-  public long engagements() {
-    return likes + comments + shares + saves;
   }
 }
