@@ -87,12 +87,15 @@ public final class InflowNode implements AutoCloseable {
   /**
    * Loads configuration: {@code overrides} over system properties over application.conf over
    * reference.conf. The journal's events-by-tag writes are turned on when entities tag their events
-   * ({@code inflow.entity.tag-buckets} > 0); without tags they would only cost a round trip per write.
+   * ({@code inflow.entity.tag-buckets} > 0), in the node's journal and in the campaigns' instance of it;
+   * without tags they would only cost a round trip per write.
    */
   public static Config loadConfig(Config overrides) {
     Config config = ConfigFactory.load(overrides.withFallback(ConfigFactory.parseResourcesAnySyntax("application")));
     if (config.getInt("inflow.entity.tag-buckets") == 0) return config;
-    return config.withValue("pekko.persistence.cassandra.events-by-tag.enabled", ConfigValueFactory.fromAnyRef(true));
+    var on = ConfigValueFactory.fromAnyRef(true);
+    return config.withValue("pekko.persistence.cassandra.events-by-tag.enabled", on)
+        .withValue("inflow.campaign-journal.events-by-tag.enabled", on);
   }
 
   public static InflowNode start(Config overrides) {

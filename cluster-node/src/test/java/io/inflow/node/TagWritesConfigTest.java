@@ -13,14 +13,20 @@ import org.junit.jupiter.api.Test;
  */
 class TagWritesConfigTest {
   private static final String ENABLED = "pekko.persistence.cassandra.events-by-tag.enabled";
+  /** The campaign entities' instance of the journal (CampaignEntity.journalPluginId) follows too. */
+  private static final String CAMPAIGNS_ENABLED = "inflow.campaign-journal.events-by-tag.enabled";
 
   @Test
   void offWithoutTagBuckets() {
-    assertFalse(InflowNode.loadConfig(ConfigFactory.empty()).getBoolean(ENABLED));
+    var config = InflowNode.loadConfig(ConfigFactory.empty());
+    assertFalse(config.getBoolean(ENABLED));
+    assertFalse(config.getBoolean(CAMPAIGNS_ENABLED));
   }
 
   @Test
   void onWhenEntitiesTagTheirEvents() {
-    assertTrue(InflowNode.loadConfig(ConfigFactory.parseString("inflow.entity.tag-buckets = 4")).getBoolean(ENABLED));
+    var config = InflowNode.loadConfig(ConfigFactory.parseString("inflow.entity.tag-buckets = 4"));
+    assertTrue(config.getBoolean(ENABLED));
+    assertTrue(config.getBoolean(CAMPAIGNS_ENABLED));
   }
 }

@@ -38,11 +38,30 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
       EntityTypeKey.create(CampaignCommand.class, "Campaign");
   public static final String TAG_PREFIX = "campaign";
 
+  /** The node's Cassandra journal, and the instance of it that campaign entities write through. */
+  static final String CASSANDRA_JOURNAL = "pekko.persistence.cassandra.journal";
+  static final String CAMPAIGN_JOURNAL = "inflow.campaign-journal.journal";
+
   public static void init(ActorSystem<?> system, EntitySettings settings,
       ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live, LiveWatchers watchers) {
+    String journal = journalPluginId(system.settings().config());
     ClusterSharding.get(system)
-        .init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), settings, summaries, live, watchers))
+        .init(Entity.of(ENTITY_KEY, ctx -> Behaviors.<CampaignCommand>setup(c ->
+                new CampaignEntity(c, ctx.getEntityId(), settings, summaries, live, watchers, journal)))
             .withEntityProps(io.inflow.node.live.LiveSettings.DISPATCHER));
+  }
+
+  /**
+   * Campaign entities write through a Cassandra journal instance of their own
+   * ({@code inflow.campaign-journal}: same keyspace and tables, its own journal actor, driver session
+   * and connections, on the live dispatcher) when the node journals to Cassandra; with any other
+   * journal ("" here) they use the node's default one. A campaign's persist gates its live update, and
+   * through the shared instance it queued behind influencer writes in the journal actor, on the default
+   * dispatcher and on the driver's connections (load-tests/README.md, "Ninth session").
+   */
+  static String journalPluginId(com.typesafe.config.Config config) {
+    return CASSANDRA_JOURNAL.equals(config.getString("pekko.persistence.journal.plugin"))
+        && config.hasPath(CAMPAIGN_JOURNAL) ? CAMPAIGN_JOURNAL : "";
   }
 
   /**
@@ -52,21 +71,29 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
    */
   public static Behavior<CampaignCommand> create(String campaignId, EntitySettings settings,
       ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live, LiveWatchers watchers) {
-    return Behaviors.setup(ctx -> new CampaignEntity(ctx, campaignId, settings, summaries, live, watchers));
+    return Behaviors.setup(ctx -> new CampaignEntity(ctx, campaignId, settings, summaries, live, watchers, ""));
   }
 
   private final ActorContext<CampaignCommand> context;
   private final ActorRef<LiveRegistry.Command> live;
   private final LiveWatchers watchers;
+  private final String journalPluginId;
   /** When this incarnation last persisted; not state (the journal does not need it), only reported. */
   private Instant lastPersistedAt;
 
   private CampaignEntity(ActorContext<CampaignCommand> context, String campaignId, EntitySettings settings,
-      ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live, LiveWatchers watchers) {
+      ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live, LiveWatchers watchers,
+      String journalPluginId) {
     super(ENTITY_KEY, TAG_PREFIX, campaignId, settings, summaries);
     this.context = context;
     this.live = live;
     this.watchers = watchers;
+    this.journalPluginId = journalPluginId;
+  }
+
+  @Override
+  public String journalPluginId() {
+    return journalPluginId;
   }
 
   @Override

@@ -21,9 +21,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
  * most {@code asksPerEntity} asks (so persists) in flight, default 1. Parts of any number of
  * requests that arrive while all its asks are busy wait and are merged into its next ask (up to
  * {@code maxEventsPerPersist} events). So an idle node persists a part at once, and a loaded one
- * batches as much as the journal's latency lets pile up, with no fixed merge window. At most
- * {@code maxAsksInFlight} asks run on the node at once, which keeps the journal's driver within its
- * in-flight limits; entities with waiting parts take free slots in arrival order. Each part
+ * batches as much as the journal's latency lets pile up, with no fixed merge window. Entities with
+ * waiting parts take free slots in arrival order, campaigns first. Each part
  * completes with its own share of the entity's acknowledgement, and fails if the merged ask fails (so
  * nothing unconfirmed is acknowledged).
  *
@@ -33,6 +32,12 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
  * events/s with 4 connections (40.3k with 8), because each request's parts merge with later
  * requests' and a request then completes with the slowest of them. Two asks per entity gave 42.0k
  * closed and p50 557 / p99 2,761 ms live.
+ *
+ * <p>The node's asks in flight float between {@code minAsksInFlight} and {@code maxAsksInFlight}: each
+ * time an influencer's ask is sent, the wait of its oldest part decides — over {@code askWaitTarget}
+ * one slot more, under half of it one fewer. Every ask in flight is a write that a campaign's persist
+ * (the live path) queues behind in Cassandra, and fewer slots also mean more events per persist; a
+ * backlog opens them up again, so the throughput ceiling stays that of {@code maxAsksInFlight}.
  *
  * <p>With grouping off (the one-persist-per-event baseline) every part is its own ask, still within
  * the node's in-flight limit.
@@ -47,9 +52,12 @@ final class EntityBatcher {
 
   private record MergedAsk(Object key, Target target, List<IngestEvent> events, List<Part> parts) {}
 
+  /** A part and when it was queued ({@link System#nanoTime} or the test's clock). */
+  private record Queued(Part part, long since) {}
+
   /** What waits for one key (an entity, or a single part with grouping off). */
   private static final class Waiting {
-    final ArrayDeque<Part> parts = new ArrayDeque<>();
+    final ArrayDeque<Queued> parts = new ArrayDeque<>();
     int inFlight;
     boolean ready;
   }
@@ -66,15 +74,30 @@ final class EntityBatcher {
   private final ArrayDeque<Object> ready = new ArrayDeque<>(); // keys with parts and no ask in flight
   private int queuedParts; // guarded by lock
   private int asksInFlight; // guarded by lock
-
+  private int limit; // asks allowed in flight now, from minAsksInFlight to maxAsksInFlight; guarded by lock
+  private final java.util.function.LongSupplier clock;
 
   EntityBatcher(ActorSystem<?> system, IngestSettings settings) {
     this(settings, shardingSender(ClusterSharding.get(system), settings.askTimeout()));
   }
 
   EntityBatcher(IngestSettings settings, Sender sender) {
+    this(settings, sender, System::nanoTime);
+  }
+
+  /** {@code clock} gives nanoseconds (tests step it). */
+  EntityBatcher(IngestSettings settings, Sender sender, java.util.function.LongSupplier clock) {
     this.settings = settings;
     this.sender = sender;
+    this.clock = clock;
+    this.limit = settings.minAsksInFlight();
+  }
+
+  /** How many asks may run at once now (tests). */
+  int limit() {
+    synchronized (lock) {
+      return limit;
+    }
   }
 
   private static Sender shardingSender(ClusterSharding sharding, Duration timeout) {
@@ -92,7 +115,7 @@ final class EntityBatcher {
       if (queuedParts >= settings.queueCapacity()) return false;
       Object key = settings.groupPerEntity() ? part.target() : part;
       Waiting w = waiting.computeIfAbsent(key, k -> new Waiting());
-      w.parts.add(part);
+      w.parts.add(new Queued(part, clock.getAsLong()));
       queuedParts++;
       markReady(key, w);
       toSend = takeAsks();
@@ -118,16 +141,17 @@ final class EntityBatcher {
   /** Under the lock: the asks that free slots allow now, each marked in flight. */
   private List<MergedAsk> takeAsks() {
     List<MergedAsk> asks = List.of();
-    while (!ready.isEmpty() && asksInFlight < settings.maxAsksInFlight()
+    while (!ready.isEmpty() && asksInFlight < limit
         + (isCampaign(ready.peek()) ? campaignReserve() : 0)) {
       Object key = ready.poll();
       Waiting w = waiting.get(key);
       w.ready = false;
+      if (!isCampaign(key)) adapt(clock.getAsLong() - w.parts.peek().since());
       List<IngestEvent> events = new ArrayList<>();
       List<Part> members = new ArrayList<>();
       while (!w.parts.isEmpty() && (events.isEmpty()
-          || events.size() + w.parts.peek().events().size() <= settings.maxEventsPerPersist())) {
-        Part part = w.parts.poll();
+          || events.size() + w.parts.peek().part().events().size() <= settings.maxEventsPerPersist())) {
+        Part part = w.parts.poll().part();
         events.addAll(part.events());
         members.add(part);
       }
@@ -141,10 +165,17 @@ final class EntityBatcher {
     return asks;
   }
 
+  /** Under the lock: one slot more when an influencer part waited over the target, one fewer under half of it. */
+  private void adapt(long waitedNanos) {
+    long target = settings.askWaitTarget().toNanos();
+    if (waitedNanos > target) limit = Math.min(settings.maxAsksInFlight(), limit + 1);
+    else if (waitedNanos < target / 2) limit = Math.max(settings.minAsksInFlight(), limit - 1);
+  }
+
   /**
-   * Slots beyond {@code maxAsksInFlight} that only campaign entities may take: a campaign's part at
+   * Slots beyond the node's current limit that only campaign entities may take: a campaign's part at
    * the head of the ready queue does not wait for a slot when the node's influencer parts hold all
-   * of them (an eighth of the limit, at least 4).
+   * of them (an eighth of {@code maxAsksInFlight}, at least 4).
    */
   private int campaignReserve() {
     return Math.max(4, settings.maxAsksInFlight() / 8);

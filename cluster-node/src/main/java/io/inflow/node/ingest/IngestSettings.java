@@ -12,7 +12,10 @@ import java.time.Duration;
  * @param askTimeout how long to wait for an entity's durable acknowledgement before answering 503
  * @param maxConcurrentRequests ingest requests in flight per node; more are refused with 503
  * @param maxBodyBytes request bodies above this get 413
- * @param maxAsksInFlight entity asks (persists) running at once on this node
+ * @param minAsksInFlight entity asks (persists) running at once on this node while parts wait briefly
+ * @param maxAsksInFlight the most entity asks running at once on this node, reached while parts wait long
+ * @param askWaitTarget how long an influencer part may wait for its ask before the node allows one more
+ *     ask in flight (up to {@code maxAsksInFlight}); below half of it, one fewer (down to {@code minAsksInFlight})
  * @param asksPerEntity asks (persists) one entity may have in flight; parts arriving while all are
  *     busy are merged into its next ask
  * @param queueCapacity parts waiting for their entity's ask; beyond it requests get 503
@@ -24,9 +27,21 @@ public record IngestSettings(
     int maxConcurrentRequests,
     long maxBodyBytes,
     int retryAfterSeconds,
+    int minAsksInFlight,
     int maxAsksInFlight,
+    Duration askWaitTarget,
     int asksPerEntity,
     int queueCapacity) {
+
+  public IngestSettings {
+    if (minAsksInFlight < 1 || minAsksInFlight > maxAsksInFlight) {
+      throw new IllegalArgumentException("inflow.ingest.min-asks-in-flight must be between 1 and max-asks-in-flight ("
+          + maxAsksInFlight + "), got " + minAsksInFlight);
+    }
+    if (askWaitTarget.isNegative() || askWaitTarget.isZero()) {
+      throw new IllegalArgumentException("inflow.ingest.ask-wait-target must be positive, got " + askWaitTarget);
+    }
+  }
 
   public static IngestSettings fromConfig(Config inflow) {
     Config c = inflow.getConfig("ingest");
@@ -37,7 +52,9 @@ public record IngestSettings(
         c.getInt("max-concurrent-requests"),
         c.getBytes("max-body-bytes"),
         c.getInt("retry-after-seconds"),
+        c.getInt("min-asks-in-flight"),
         c.getInt("max-asks-in-flight"),
+        c.getDuration("ask-wait-target"),
         c.getInt("asks-per-entity"),
         c.getInt("queue-capacity"));
   }

@@ -41,7 +41,13 @@ class EntityBatcherTest {
   private static IngestSettings settings(boolean grouping, int maxEventsPerPersist, int maxAsksInFlight,
       int asksPerEntity, int capacity) {
     return new IngestSettings(grouping, maxEventsPerPersist, Duration.ofSeconds(5), 64, 1 << 20, 2,
-        maxAsksInFlight, asksPerEntity, capacity);
+        maxAsksInFlight, maxAsksInFlight, Duration.ofSeconds(1), asksPerEntity, capacity);
+  }
+
+  /** A batcher whose asks in flight float from {@code min} to {@code max}, target 1 s, on the test's clock. */
+  private static EntityBatcher adaptive(int min, int max, Entities entities, java.util.concurrent.atomic.AtomicLong nanos) {
+    return new EntityBatcher(new IngestSettings(true, 500, Duration.ofSeconds(5), 64, 1 << 20, 2,
+        min, max, Duration.ofSeconds(1), 1, 100), entities, nanos::get);
   }
 
   private static final EntityBatcher.Target ANNA = new EntityBatcher.Target(false, "anna");
@@ -128,6 +134,60 @@ class EntityBatcherTest {
     assertEquals(13, entities.asks.size(), "7 influencers and spring hold the 8 slots: inf-8 still waits");
     entities.ackAll(12);
     assertEquals("inf-8", entities.asks.get(13).target().id());
+  }
+
+  @Test
+  void theNodeAllowsMoreAsksWhileInfluencerPartsWaitOverTheTargetAndFewerOnceTheyWaitUnderHalfOfIt() {
+    Entities entities = new Entities();
+    java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+    EntityBatcher batcher = adaptive(1, 3, entities, nanos); // one second's wait as the target
+    var carol = new EntityBatcher.Target(false, "carol");
+    var dave = new EntityBatcher.Target(false, "dave");
+    var erin = new EntityBatcher.Target(false, "erin");
+    batcher.offer(part(ANNA, "a1"));
+    batcher.offer(part(BOB, "b1"));
+    batcher.offer(part(carol, "c1"));
+    batcher.offer(part(dave, "d1"));
+    assertEquals(1, entities.asks.size(), "one ask at first");
+    assertEquals(1, batcher.limit());
+
+    nanos.set(Duration.ofMillis(1500).toNanos());
+    entities.ackAll(0);
+    assertEquals(List.of(BOB, carol, dave), entities.asks.subList(1, 4).stream().map(Entities.Ask::target).toList(),
+        "bob and carol waited 1.5 s: one slot more for each, and dave takes the second");
+    assertEquals(3, batcher.limit(), "never more than max-asks-in-flight");
+
+    batcher.offer(part(erin, "e1"));
+    batcher.offer(part(ANNA, "a2"));
+    nanos.addAndGet(Duration.ofMillis(200).toNanos());
+    entities.ackAll(1);
+    assertEquals(erin, entities.asks.get(4).target());
+    assertEquals(2, batcher.limit(), "erin waited 0.2 s, under half the target: one slot fewer");
+    entities.ackAll(2);
+    assertEquals(5, entities.asks.size(), "dave and erin hold the 2 slots: anna waits");
+    entities.ackAll(3);
+    assertEquals(ANNA, entities.asks.get(5).target());
+    assertEquals(1, batcher.limit());
+  }
+
+  @Test
+  void campaignPartsDoNotMoveTheLimit() {
+    Entities entities = new Entities();
+    java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+    EntityBatcher batcher = adaptive(1, 8, entities, nanos);
+    batcher.offer(part(SPRING, "s1"));
+    batcher.offer(part(SPRING, "s2"));
+    nanos.set(Duration.ofSeconds(5).toNanos());
+    entities.ackAll(0);
+    assertEquals(2, entities.asks.size());
+    assertEquals(1, batcher.limit(), "a campaign's wait says nothing about the influencers' backlog");
+  }
+
+  @Test
+  void minAsksInFlightMustFitUnderTheMaximum() {
+    var e = assertThrows(IllegalArgumentException.class, () -> new IngestSettings(true, 500, Duration.ofSeconds(5),
+        64, 1 << 20, 2, 9, 8, Duration.ofSeconds(1), 1, 100));
+    assertTrue(e.getMessage().contains("min-asks-in-flight"), e.getMessage());
   }
 
   @Test
