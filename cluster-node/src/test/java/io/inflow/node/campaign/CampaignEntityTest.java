@@ -85,8 +85,19 @@ class CampaignEntityTest {
     var before = kit.<CampaignCommand.CampaignReply>runCommand(CampaignCommand.GetCampaign::new).reply().view();
     kit.restart();
     var after = kit.<CampaignCommand.CampaignReply>runCommand(CampaignCommand.GetCampaign::new).reply().view();
-    assertEquals(before, after);
+    assertEquals(withoutPacing(before), withoutPacing(after));
+    assertEquals(before.analytics().pacing().budgetShareSpent(), after.analytics().pacing().budgetShareSpent());
     assertEquals(0, new BigDecimal("50").compareTo(after.spend()));
+  }
+
+  /**
+   * A view's JSON without its pacing, which moves with the clock (the share of the campaign's time
+   * elapsed): two views read a moment apart may differ in its last digit.
+   */
+  private static com.fasterxml.jackson.databind.JsonNode withoutPacing(CampaignView view) {
+    var tree = io.inflow.protocol.codec.Json.mapper().valueToTree(view);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("analytics")).remove("pacing");
+    return tree;
   }
 
   @Test
