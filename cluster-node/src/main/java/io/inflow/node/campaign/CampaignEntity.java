@@ -67,7 +67,8 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
   /**
    * {@code live} is this node's live registry; the entity tells it every change after persisting,
    * with its new view while {@code watchers} says the campaign is watched on this node.
-   * {@code summaries} may be null (unit tests without a read model).
+   * {@code summaries} may be null (unit tests without a read model). It journals through the node's
+   * default journal plugin; sharded entities ({@link #init}) may use the campaigns' own instance.
    */
   public static Behavior<CampaignCommand> create(String campaignId, EntitySettings settings,
       ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live, LiveWatchers watchers) {

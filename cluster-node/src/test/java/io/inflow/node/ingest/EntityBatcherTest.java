@@ -167,7 +167,13 @@ class EntityBatcherTest {
     assertEquals(5, entities.asks.size(), "dave and erin hold the 2 slots: anna waits");
     entities.ackAll(3);
     assertEquals(ANNA, entities.asks.get(5).target());
-    assertEquals(1, batcher.limit());
+    assertEquals(2, batcher.limit(), "anna waited 0.2 s too, but the limit fell a moment ago: it falls slowly");
+
+    batcher.offer(part(BOB, "b2"));
+    nanos.addAndGet(Duration.ofMillis(125).toNanos());
+    entities.ackAll(4);
+    assertEquals(BOB, entities.asks.get(6).target());
+    assertEquals(1, batcher.limit(), "an eighth of the target later it may fall again");
   }
 
   @Test

@@ -7,7 +7,7 @@ import io.inflow.node.InflowNode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The asks in flight: a fixed limit unless min-asks-in-flight is set below the maximum. */
+/** The asks in flight float from min- to max-asks-in-flight; min = max fixes them. */
 class IngestSettingsTest {
 
   private static IngestSettings load(String overrides) {
@@ -15,14 +15,13 @@ class IngestSettingsTest {
   }
 
   @Test
-  void theMinimumFollowsTheMaximumUnlessSet() {
+  void fromFourToThirtyTwoByDefault() {
     IngestSettings defaults = load("");
+    assertEquals(4, defaults.minAsksInFlight());
     assertEquals(32, defaults.maxAsksInFlight());
-    assertEquals(32, defaults.minAsksInFlight(), "a fixed limit by default");
     assertEquals(Duration.ofSeconds(1), defaults.askWaitTarget());
-    assertEquals(16, load("inflow.ingest.max-asks-in-flight = 16").minAsksInFlight());
-    IngestSettings adaptive = load("inflow.ingest.min-asks-in-flight = 4");
-    assertEquals(4, adaptive.minAsksInFlight());
-    assertEquals(32, adaptive.maxAsksInFlight());
+    IngestSettings fixed = load("inflow.ingest.min-asks-in-flight = 32");
+    assertEquals(32, fixed.minAsksInFlight());
+    assertEquals(32, fixed.maxAsksInFlight());
   }
 }
