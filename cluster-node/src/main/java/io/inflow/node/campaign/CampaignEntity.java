@@ -46,8 +46,7 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
       ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live, LiveWatchers watchers) {
     String journal = journalPluginId(system.settings().config());
     ClusterSharding.get(system)
-        .init(Entity.of(ENTITY_KEY, ctx -> Behaviors.<CampaignCommand>setup(c ->
-                new CampaignEntity(c, ctx.getEntityId(), settings, summaries, live, watchers, journal)))
+        .init(Entity.of(ENTITY_KEY, ctx -> create(ctx.getEntityId(), settings, summaries, live, watchers, journal))
             .withEntityProps(io.inflow.node.live.LiveSettings.DISPATCHER));
   }
 
@@ -72,7 +71,13 @@ public final class CampaignEntity extends InflowEntity<CampaignCommand, Campaign
    */
   public static Behavior<CampaignCommand> create(String campaignId, EntitySettings settings,
       ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live, LiveWatchers watchers) {
-    return Behaviors.setup(ctx -> new CampaignEntity(ctx, campaignId, settings, summaries, live, watchers, ""));
+    return create(campaignId, settings, summaries, live, watchers, "");
+  }
+
+  private static Behavior<CampaignCommand> create(String campaignId, EntitySettings settings,
+      ActorRef<SummaryWriter.Command> summaries, ActorRef<LiveRegistry.Command> live, LiveWatchers watchers,
+      String journalPluginId) {
+    return Behaviors.setup(ctx -> new CampaignEntity(ctx, campaignId, settings, summaries, live, watchers, journalPluginId));
   }
 
   private final ActorContext<CampaignCommand> context;

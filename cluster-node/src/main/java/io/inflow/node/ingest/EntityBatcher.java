@@ -35,11 +35,10 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
  * closed and p50 557 / p99 2,761 ms live.
  *
  * <p>The node's asks in flight float between {@code minAsksInFlight} and {@code maxAsksInFlight} (4 and
- * 32 by default): each time an influencer's ask is sent, the wait of its oldest
- * part decides — over {@code askWaitTarget} one slot more, under half of it one fewer (at most once per
- * eighth of the target). Every ask in
- * flight is a write that a campaign's persist (the live path) queues behind in Cassandra, and fewer
- * slots also mean more events per persist; a backlog opens them up again. Measured at 4 to 32 with a
+ * 32 by default): each time an influencer's ask is sent, the wait of its oldest part decides — over
+ * {@code askWaitTarget} one slot more, under half of it one fewer (at most once per eighth of the
+ * target). Every ask in flight is a write that a campaign's persist (the live path) queues behind in
+ * Cassandra, and fewer slots also mean more events per persist; a backlog opens them up again. Measured at 4 to 32 with a
  * 1 s target: live update p99 99 ms at 14,750 events/s (107 with a fixed 32), closed-model maximum
  * 48,000 events/s, sustained 28,818 within the ack bound. Lowering the limit at every short wait
  * instead kept it too low under a backlog: sustained 17,513 (load-tests/README.md, "Ninth session").
