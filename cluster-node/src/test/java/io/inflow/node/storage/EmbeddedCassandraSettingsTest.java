@@ -135,7 +135,8 @@ class EmbeddedCassandraSettingsTest {
         "listen_address: \"127.0.0.1\"",
         "rpc_address: \"127.0.0.1\"",
         "storage_port: 17000",
-        "native_transport_port: 19042")) {
+        "native_transport_port: 19042",
+        "memtable_allocation_type: offheap_objects")) {
       assertTrue(yaml.lines().anyMatch(line::equals), () -> "missing '" + line + "' in\n" + yaml);
     }
     assertFalse(yaml.contains("concurrent_compactors"));

@@ -51,6 +51,11 @@ class EmbeddedCassandraTest {
     try (CqlSession session = TestCassandra.newSession(cassandra.cqlAddress())) {
       storeCampaign(session);
       assertCampaignStored(session);
+      // memtables off the heap (CassandraConfigFiles says why); the restart below proves they flush
+      Row allocation = session.execute(
+          "SELECT value FROM system_views.settings WHERE name = 'memtable_allocation_type'").one();
+      assertNotNull(allocation, "Cassandra does not report memtable_allocation_type");
+      assertEquals("offheap_objects", allocation.getString("value"));
     }
 
     EmbeddedCassandraException second = assertThrows(EmbeddedCassandraException.class,
