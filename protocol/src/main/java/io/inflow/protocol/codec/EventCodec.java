@@ -7,7 +7,10 @@ import static io.inflow.protocol.codec.ErrorCodes.TOO_LONG;
 import static io.inflow.protocol.codec.ErrorCodes.UNKNOWN_TYPE;
 import static io.inflow.protocol.codec.ErrorCodes.WRONG_TYPE;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -34,6 +37,7 @@ import java.nio.charset.CodingErrorAction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +92,8 @@ public final class EventCodec {
   private final CodecLimits limits;
   private final FieldReader fields;
   private final ObjectReader json = Json.strictTreeReader();
+  /** The same, reading one value of a stream: the values after it are the next lines'. */
+  private final ObjectReader oneOfMany = json.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   public EventCodec(CodecLimits limits) {
     this.limits = limits;
@@ -107,23 +113,99 @@ public final class EventCodec {
    * Parses an {@code application/x-ndjson} body: one event per {@code \n}-terminated line, a
    * trailing {@code \r} ignored, blank lines skipped but counted (line numbers are 1-based
    * physical lines).
+   *
+   * <p>A body whose every line is one well-formed JSON object is read by a single parser; any other
+   * body is read line by line, each line by a parser of its own, which is what names the line and
+   * column of malformed JSON. Both give the same events and rejections; the single parser saves a
+   * parser and its buffers per line (a quarter of the parse's allocation).
    */
   public ParsedBatch parseNdjson(byte[] body) {
-    List<NumberedEvent> events = new ArrayList<>();
+    Lines lines = Lines.of(body);
+    ParsedBatch batch = lines.clean(body, limits) ? parseInOnePass(body, lines) : null;
+    return batch != null ? batch : parseLineByLine(body, lines);
+  }
+
+  private ParsedBatch parseLineByLine(byte[] body, Lines lines) {
+    List<NumberedEvent> events = new ArrayList<>(lines.count);
     List<ErrorDetail> rejected = new ArrayList<>();
-    int line = 0;
-    int start = 0;
-    while (start < body.length) {
-      int newline = indexOf(body, (byte) '\n', start, body.length);
-      int end = newline < 0 ? body.length : newline;
-      line++;
-      int stop = end > start && body[end - 1] == '\r' ? end - 1 : end;
-      if (!isBlank(body, start, stop)) {
-        parseLine(body, start, stop - start, line, events, rejected);
-      }
-      start = end + 1;
+    for (int i = 0; i < lines.count; i++) {
+      parseLine(body, lines.start[i], lines.stop[i] - lines.start[i], lines.number[i], events, rejected);
     }
     return new ParsedBatch(events, rejected);
+  }
+
+  /**
+   * Every line's object read by one parser, or null as soon as the body is not one object per line
+   * (JSON the parser refuses, a value that is not an object, two values on a line, one spanning
+   * lines): the line-by-line reading then says what is wrong where.
+   */
+  private ParsedBatch parseInOnePass(byte[] body, Lines lines) {
+    List<NumberedEvent> events = new ArrayList<>(lines.count);
+    List<ErrorDetail> rejected = new ArrayList<>();
+    try (JsonParser parser = json.createParser(body)) {
+      for (int i = 0; i < lines.count; i++) {
+        if (parser.nextToken() != JsonToken.START_OBJECT
+            || parser.currentTokenLocation().getByteOffset() < lines.start[i]) {
+          return null;
+        }
+        JsonNode tree = oneOfMany.readTree(parser);
+        if (!(tree instanceof ObjectNode obj) || parser.currentLocation().getByteOffset() > lines.stop[i]) {
+          return null;
+        }
+        accept(obj, lines.number[i], events, rejected);
+      }
+      return parser.nextToken() == null ? new ParsedBatch(events, rejected) : null;
+    } catch (IOException | NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The non-blank lines of a body: their 1-based numbers and byte ranges (a trailing CR left out). */
+  private static final class Lines {
+    int count;
+    int[] number = new int[64];
+    int[] start = new int[64];
+    int[] stop = new int[64];
+
+    static Lines of(byte[] body) {
+      Lines lines = new Lines();
+      int line = 0;
+      int start = 0;
+      while (start < body.length) {
+        int newline = indexOf(body, (byte) '\n', start, body.length);
+        int end = newline < 0 ? body.length : newline;
+        line++;
+        int stop = end > start && body[end - 1] == '\r' ? end - 1 : end;
+        if (!isBlank(body, start, stop)) {
+          lines.add(line, start, stop);
+        }
+        start = end + 1;
+      }
+      return lines;
+    }
+
+    private void add(int line, int from, int to) {
+      if (count == number.length) {
+        number = Arrays.copyOf(number, count * 2);
+        start = Arrays.copyOf(start, count * 2);
+        stop = Arrays.copyOf(stop, count * 2);
+      }
+      number[count] = line;
+      start[count] = from;
+      stop[count] = to;
+      count++;
+    }
+
+    /** True when no line breaks a limit or holds bytes {@link #parseLine} rejects before parsing. */
+    boolean clean(byte[] body, CodecLimits limits) {
+      for (int i = 0; i < count; i++) {
+        if (stop[i] - start[i] > limits.maxLineBytes() || firstInvalidUtf8(body, start[i], stop[i]) >= 0
+            || indexOf(body, (byte) 0, start[i], stop[i]) >= 0) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /** Parses an {@code application/json} body holding one event object; it counts as line 1. */
@@ -193,6 +275,10 @@ public final class EventCodec {
           "an event must be a JSON object, got " + Messages.describe(tree)));
       return;
     }
+    accept(obj, line, events, rejected);
+  }
+
+  private void accept(ObjectNode obj, int line, List<NumberedEvent> events, List<ErrorDetail> rejected) {
     try {
       events.add(new NumberedEvent(line, decode(obj)));
     } catch (FieldReader.Rejection rejection) {
@@ -399,7 +485,7 @@ public final class EventCodec {
   private static String malformedMessage(JsonProcessingException e) {
     var location = e.getLocation();
     String where = location == null ? "" : " at column " + location.getColumnNr();
-    return "the line is not valid JSON" + where + ": " + e.getOriginalMessage();
+    return "the line is not valid JSON" + where + ": " + Json.problem(e);
   }
 
   private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal.withInitial(() ->

@@ -291,6 +291,29 @@ class EventCodecRejectionTest {
   }
 
   @Test
+  void anObjectSpanningTwoLinesIsTwoMalformedLines() {
+    String click = Samples.CLICK;
+    int comma = click.indexOf(',');
+    String body = String.join("\n", Samples.SPEND, click.substring(0, comma + 1),
+        click.substring(comma + 1), Samples.SPEND);
+    ParsedBatch batch = codec.parseNdjson(body.getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(1, 4), batch.events().stream().map(NumberedEvent::line).toList());
+    assertEquals(List.of(2, 3), batch.rejected().stream().map(ErrorDetail::line).toList());
+    assertEquals(List.of("malformed_json", "malformed_json"),
+        batch.rejected().stream().map(ErrorDetail::code).toList());
+  }
+
+  @Test
+  void aDuplicateKeyIsNamedWithoutJacksonsAdvice() {
+    String line = Samples.CLICK.replace("{", "{\"campaignId\":\"c-0\",");
+    ParsedBatch batch = codec.parseNdjson((Samples.SPEND + "\n" + line).getBytes(StandardCharsets.UTF_8));
+    ErrorDetail detail = batch.rejected().get(0);
+    assertEquals(2, detail.line());
+    assertEquals("malformed_json", detail.code());
+    assertTrue(detail.message().endsWith(": Duplicate field 'campaignId'"), detail::message);
+  }
+
+  @Test
   void emptySingleBodyIsMalformed() {
     ParsedBatch batch = codec.parseSingle(" \n".getBytes(StandardCharsets.UTF_8));
     assertEquals(1, batch.rejected().get(0).line());
