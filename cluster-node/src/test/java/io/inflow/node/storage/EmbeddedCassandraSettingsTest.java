@@ -95,6 +95,8 @@ class EmbeddedCassandraSettingsTest {
     assertTrue(command.contains("-Xms256m"));
     assertTrue(command.contains("-Xmx1g"));
     assertTrue(command.contains("-XX:+UseG1GC"));
+    assertTrue(command.contains("-Xlog:gc*:file=" + DATA + "/logs/gc.log:time,uptime:filecount=3,filesize=10m"),
+        command::toString);
     assertTrue(command.contains("-Dcassandra.config=file://" + DATA + "/conf/cassandra.yaml"), command::toString);
     assertTrue(command.contains("-Dcassandra-foreground=yes"));
     assertTrue(command.contains("-Dcassandra.storagedir=" + DATA));
