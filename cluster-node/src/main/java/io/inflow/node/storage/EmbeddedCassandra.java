@@ -236,7 +236,7 @@ public final class EmbeddedCassandra implements AutoCloseable {
     command.add("-XX:+ExitOnOutOfMemoryError");
     command.add("-XX:+PerfDisableSharedMem");
     command.add("-XX:ErrorFile=" + logs.resolve("hs_err_pid%p.log"));
-    // A GC log, as Cassandra's own start script keeps one: three files of 10 MB, ~1.5 MB per ten
+    // A GC log, as Cassandra's own start script keeps one: three files of 10 MB, ~0.3 MB per ten
     // minutes under the live bench. It is what showed the heap filling with humongous memtable slabs.
     command.add("-Xlog:gc*:file=" + logs.resolve("gc.log") + ":time,uptime:filecount=3,filesize=10m");
     if (!settings.host().contains(":")) {
