@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.LongSupplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 
@@ -23,9 +24,9 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
  * {@code maxEventsPerPersist} events). So an idle node persists a part at once, and a loaded one
  * batches as much as the journal's latency lets pile up, with no fixed merge window. At most
  * {@code maxAsksInFlight} asks run on the node at once, which keeps the journal's driver within its
- * in-flight limits; entities with waiting parts take free slots in arrival order, campaigns first. Each part
- * completes with its own share of the entity's acknowledgement, and fails if the merged ask fails (so
- * nothing unconfirmed is acknowledged).
+ * in-flight limits; entities with waiting parts take free slots in arrival order, campaigns first.
+ * Each part completes with its own share of the entity's acknowledgement, and fails if the merged ask
+ * fails (so nothing unconfirmed is acknowledged).
  *
  * <p>Measured on the 2-core box against the former fixed 2 ms merge window: the open-model live
  * bench (28,000 events/s in 5,600-line requests) went from update latency p50 1,154 / p99 2,314 ms
@@ -38,10 +39,11 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
  * 32 by default): each time an influencer's ask is sent, the wait of its oldest part decides — over
  * {@code askWaitTarget} one slot more, under half of it one fewer (at most once per eighth of the
  * target). Every ask in flight is a write that a campaign's persist (the live path) queues behind in
- * Cassandra, and fewer slots also mean more events per persist; a backlog opens them up again. Measured at 4 to 32 with a
- * 1 s target: live update p99 99 ms at 14,750 events/s (107 with a fixed 32), closed-model maximum
- * 48,000 events/s, sustained 28,818 within the ack bound. Lowering the limit at every short wait
- * instead kept it too low under a backlog: sustained 17,513 (load-tests/README.md, "Ninth session").
+ * Cassandra, and fewer slots also mean more events per persist; a backlog opens them up again.
+ * Measured at 4 to 32 with a 1 s target: live update p99 99 ms at 14,750 events/s over 300 s (107
+ * with a fixed 32; 85–117 in later runs), closed-model maximum 48,000 events/s, sustained 28,818
+ * within the ack bound. Lowering the limit at every short wait instead kept it too low under a
+ * backlog: sustained 17,513 (load-tests/README.md, "Ninth session" and "Tenth session").
  *
  * <p>With grouping off (the one-persist-per-event baseline) every part is its own ask, still within
  * the node's in-flight limit.
@@ -80,7 +82,7 @@ final class EntityBatcher {
   private int asksInFlight; // guarded by lock
   private int limit; // asks allowed in flight now, from minAsksInFlight to maxAsksInFlight; guarded by lock
   private long lastDecrease; // clock time the limit was last lowered; guarded by lock
-  private final java.util.function.LongSupplier clock;
+  private final LongSupplier clock;
 
   EntityBatcher(ActorSystem<?> system, IngestSettings settings) {
     this(settings, shardingSender(ClusterSharding.get(system), settings.askTimeout()));
@@ -91,7 +93,7 @@ final class EntityBatcher {
   }
 
   /** {@code clock} gives nanoseconds (tests step it). */
-  EntityBatcher(IngestSettings settings, Sender sender, java.util.function.LongSupplier clock) {
+  EntityBatcher(IngestSettings settings, Sender sender, LongSupplier clock) {
     this.settings = settings;
     this.sender = sender;
     this.clock = clock;

@@ -121,8 +121,17 @@ public final class EventCodec {
    */
   public ParsedBatch parseNdjson(byte[] body) {
     Lines lines = Lines.of(body);
-    ParsedBatch batch = lines.clean(body, limits) ? parseInOnePass(body, lines) : null;
+    ParsedBatch batch = allReadable(body, lines) ? parseInOnePass(body, lines) : null;
     return batch != null ? batch : parseLineByLine(body, lines);
+  }
+
+  /** True when no line is refused before parsing ({@link #unreadable}). */
+  private boolean allReadable(byte[] body, Lines lines) {
+    for (int i = 0; i < lines.count; i++) {
+      int from = lines.start[i];
+      if (unreadable(body, from, lines.stop[i] - from, lines.number[i]) != null) return false;
+    }
+    return true;
   }
 
   private ParsedBatch parseLineByLine(byte[] body, Lines lines) {
@@ -195,17 +204,6 @@ public final class EventCodec {
       stop[count] = to;
       count++;
     }
-
-    /** True when no line breaks a limit or holds bytes {@link #parseLine} rejects before parsing. */
-    boolean clean(byte[] body, CodecLimits limits) {
-      for (int i = 0; i < count; i++) {
-        if (stop[i] - start[i] > limits.maxLineBytes() || firstInvalidUtf8(body, start[i], stop[i]) >= 0
-            || indexOf(body, (byte) 0, start[i], stop[i]) >= 0) {
-          return false;
-        }
-      }
-      return true;
-    }
   }
 
   /** Parses an {@code application/json} body holding one event object; it counts as line 1. */
@@ -230,28 +228,38 @@ public final class EventCodec {
     return batch.events().get(0).event();
   }
 
-  private void parseLine(byte[] body, int offset, int length, int line,
-      List<NumberedEvent> events, List<ErrorDetail> rejected) {
+  /**
+   * Why a line is refused before any JSON parser sees it (too long, not UTF-8, a NUL byte), or null
+   * when it may be parsed.
+   */
+  private ErrorDetail unreadable(byte[] body, int offset, int length, int line) {
     if (length > limits.maxLineBytes()) {
-      rejected.add(new ErrorDetail(line, null, null, TOO_LONG, "the line is " + length
-          + " bytes long; an event may be at most " + limits.maxLineBytes() + " bytes"));
-      return;
+      return new ErrorDetail(line, null, null, TOO_LONG, "the line is " + length
+          + " bytes long; an event may be at most " + limits.maxLineBytes() + " bytes");
     }
     int invalid = firstInvalidUtf8(body, offset, offset + length);
     if (invalid >= 0) {
       // Jackson decodes overlong forms, encoded surrogates and code points above U+10FFFF
-      rejected.add(new ErrorDetail(line, null, null, MALFORMED_JSON,
+      return new ErrorDetail(line, null, null, MALFORMED_JSON,
           "the line is not valid UTF-8 at byte " + (invalid - offset + 1)
-              + String.format(" (0x%02X)", body[invalid] & 0xFF)));
-      return;
+              + String.format(" (0x%02X)", body[invalid] & 0xFF));
     }
     int nul = indexOf(body, (byte) 0, offset, offset + length);
     if (nul >= 0) {
       // Zero bytes among a text's first four make Jackson read it as UTF-16 or UTF-32, whose errors
       // count bytes from the start of the body; UTF-8 JSON never holds one (a NUL in a string is \u0000)
-      rejected.add(new ErrorDetail(line, null, null, MALFORMED_JSON,
+      return new ErrorDetail(line, null, null, MALFORMED_JSON,
           "the line is not valid JSON at byte " + (nul - offset + 1)
-              + ": a NUL byte (0x00); JSON is UTF-8 text, and a NUL in a string is written \\u0000"));
+              + ": a NUL byte (0x00); JSON is UTF-8 text, and a NUL in a string is written \\u0000");
+    }
+    return null;
+  }
+
+  private void parseLine(byte[] body, int offset, int length, int line,
+      List<NumberedEvent> events, List<ErrorDetail> rejected) {
+    ErrorDetail unreadable = unreadable(body, offset, length, line);
+    if (unreadable != null) {
+      rejected.add(unreadable);
       return;
     }
     JsonNode tree;
