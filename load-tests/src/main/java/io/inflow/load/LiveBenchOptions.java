@@ -45,7 +45,8 @@ public record LiveBenchOptions(
     int watchedCampaigns,
     double readsPerSecond,
     Duration window,
-    Optional<String> population) {
+    Optional<String> population,
+    Optional<Path> clicksOut) {
 
   /** Half of the ~57,000 durable events/s measured with 20,000-line requests on the 2-core box. */
   public static final long DEFAULT_RATE = 28_000;
@@ -77,6 +78,7 @@ public record LiveBenchOptions(
         --watched-campaigns N      campaigns the subscribers spread over; one click each per request (default 1)
         --reads N                  dashboard reads/s beside the ingest (campaign, report, lists), open model (default 0)
         --window D                 print ack/update latency and the node's heap every D (default 0: totals only)
+        --clicks-out FILE          also write every measured click's latency, dated, as CSV to FILE
         --help                     print this text
       Durations: 500ms, 30s, 2m, 1h or plain seconds.
       """;
@@ -129,7 +131,8 @@ public record LiveBenchOptions(
         (int) r.number("watched-campaigns", 1),
         r.number("reads", 0),
         r.duration("window", "0s"),
-        Optional.ofNullable(r.text("population", null)));
+        Optional.ofNullable(r.text("population", null)),
+        Optional.ofNullable(r.text("clicks-out", null)).map(Path::of));
     r.rejectUnknown();
     return options;
   }
@@ -149,7 +152,7 @@ public record LiveBenchOptions(
       Optional<Path> jsonOut) {
     return new LiveBenchOptions(baseUrl, token, rate, subscribers, warmup, duration, intervalMs, seed, label, jsonOut,
         influencers, campaigns, pregenerateEvents, requestTimeout, drainTimeout, CliFlags.randomRunId(),
-        watchedCampaigns, readsPerSecond, window, population);
+        watchedCampaigns, readsPerSecond, window, population, Optional.empty());
   }
 
   /** The generator of this run's background traffic: namespace {@code <runId>00}, and the population if given. */

@@ -139,12 +139,15 @@ public final class LiveLatencyBench {
       }
       connect(socketClient, options, watched, subscribers, continuations, out);
 
-      long start = System.nanoTime() + START_LEAD.toNanos();
+      Instant wallNow = Instant.now();
+      long nanosNow = System.nanoTime();
+      long start = nanosNow + START_LEAD.toNanos();
       // Click k occurs at base + k ms: whole ms, a second in the past, so never after its send.
       Instant occurredBase = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
       WatchedClicks clicks = new WatchedClicks(start, Duration.ofMillis(options.intervalMs()), options.warmup(),
           options.duration(), occurredBase);
-      for (Subscriber s : subscribers) s.track(new SubscriberLatency(s.number, clicks));
+      ClickTimeline timeline = new ClickTimeline(clicks, wallNow, nanosNow);
+      for (Subscriber s : subscribers) s.track(new SubscriberLatency(s.number, clicks, timeline));
       RequestTally tally = new RequestTally(clicks);
       out.printf(Locale.ROOT, "Offering %s events/s (%s lines every %d ms) to %s: warm-up %.1f s, then %.1f s measured%n",
           BenchResult.count(Math.round(options.offeredRate())), BenchResult.count(options.linesPerRequest()),
@@ -186,6 +189,10 @@ public final class LiveLatencyBench {
         result = summarise(options, startedAt, watched, clicks, tally, subscribers, readFigures, windows.windows());
       }
       IngestBench.report(result.toTable(), result.toJson(), out, options.jsonOut());
+      if (options.clicksOut().isPresent()) {
+        timeline.write(options.clicksOut().get());
+        out.println("Wrote every measured click's latency to " + options.clicksOut().get().toAbsolutePath());
+      }
       return result;
     } finally {
       closeAll(subscribers);

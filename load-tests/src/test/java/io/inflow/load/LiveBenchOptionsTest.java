@@ -37,7 +37,7 @@ class LiveBenchOptionsTest {
         "--rate", "1_000", "--subscribers", "3", "--warmup", "1s", "--duration", "2s", "--interval-ms", "20",
         "--seed", "7", "--label", "x", "--json-out", "r/x.json", "--influencers", "10", "--campaigns", "2",
         "--pregenerate-events", "500", "--request-timeout", "5s", "--drain", "1s", "--run-id", "abc123",
-        "--population", "w1");
+        "--population", "w1", "--clicks-out", "r/x.clicks.csv");
     assertEquals(URI.create("https://node.example:8443"), o.baseUrl(), "the path is dropped");
     assertEquals(URI.create("https://node.example:8443/api/v1/events"), o.eventsUrl());
     assertEquals(URI.create("https://node.example:8443/api/v1/campaigns/c1"), o.campaignUrl("c1"));
@@ -47,6 +47,7 @@ class LiveBenchOptionsTest {
     assertEquals(150, o.scheduledRequests());
     assertEquals(500, o.poolEvents());
     assertEquals(Optional.of(Path.of("r/x.json")), o.jsonOut());
+    assertEquals(Optional.of(Path.of("r/x.clicks.csv")), o.clicksOut());
     assertEquals(Duration.ofSeconds(1), o.drainTimeout());
     assertEquals(3, o.subscribers());
     assertEquals("abc123", o.runId());

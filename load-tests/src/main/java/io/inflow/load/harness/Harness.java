@@ -411,6 +411,7 @@ public final class Harness {
         "--duration", flags.text("duration", duration),
         "--reads", String.valueOf(reads),
         "--window", window,
+        "--clicks-out", out.resolve(label + ".clicks.csv").toString(),
         "--label", flags.text("label", label)));
     flags.rejectUnknown();
     return options;
