@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -44,9 +44,15 @@ import java.util.Map;
  * bytes for an account's followers (h = 8, n = 1). (Keeping 8 observations of every post made
  * post histories the largest part of a busy node's heap: ~520 new posts/s at 14,750 events/s.)
  *
- * <p>Which keys are recent is part of the state: {@link #snapshot()} lists the keys in the order
- * they were last observed and {@link #restore} keeps that order, so a restored instance places the
+ * <p>Which keys are recent is part of the state: {@link #snapshot()} lists the other keys first (by
+ * key), then the recent ones in the order they were last observed, and {@link #restore} makes the
+ * last {@value #HOT_KEYS} of its keys the recent ones in that order, so a restored instance places the
  * same late observations as the one that took the snapshot.
+ *
+ * <p>Observing a recent key again allocates nothing: the recent keys sit in an access-ordered map
+ * that relinks the key's entry. (Keeping every key in observation order instead removed and
+ * re-inserted two map entries per observation, ~80 bytes that reached the old generation whenever
+ * the key had waited a young collection's interval: load-tests/README.md, "Eleventh session".)
  */
 public final class CounterDeltas {
   public static final int DEFAULT_HISTORY = 8;
@@ -86,10 +92,23 @@ public final class CounterDeltas {
   private final Metric[] metrics;
   private final int historyPerKey;
   private final boolean baseline;
-  /** In the order the keys were last observed, oldest first. */
-  private final LinkedHashMap<String, History> byKey = new LinkedHashMap<>();
-  /** The last {@link #HOT_KEYS} keys observed (a suffix of {@link #byKey}'s order); the rest keep one observation. */
-  private final LinkedHashSet<String> hot = new LinkedHashSet<>();
+  /** Every key with observations. */
+  private final HashMap<String, History> byKey = new HashMap<>();
+  /**
+   * The last {@link #HOT_KEYS} keys observed, least recent first (access order: a {@code get}
+   * moves the key to the end without allocating); the key pushed out keeps only its latest
+   * observation.
+   */
+  private final LinkedHashMap<String, History> hot = new LinkedHashMap<>(HOT_KEYS * 2, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, History> eldest) {
+      if (size() <= HOT_KEYS) return false;
+      eldest.getValue().keepLatestOnly();
+      return true;
+    }
+  };
 
   public CounterDeltas(List<Metric> counters, int historyPerKey) {
     this(counters, historyPerKey, false);
@@ -192,25 +211,19 @@ public final class CounterDeltas {
   }
 
   /**
-   * The key's history, moved to the end of the observation order (created if new); the key that
-   * thereby leaves the {@link #HOT_KEYS} most recent keeps only its latest observation.
+   * The key's history (created if new), now the most recently observed; the key that thereby leaves
+   * the {@link #HOT_KEYS} most recent keeps only its latest observation.
    */
   private History touch(String key) {
-    History h = byKey.remove(key);
-    if (h == null) h = new History(metrics.length, historyPerKey);
-    byKey.put(key, h);
-    markHot(key);
-    return h;
-  }
-
-  private void markHot(String key) {
-    hot.remove(key);
-    hot.add(key);
-    if (hot.size() > HOT_KEYS) {
-      var eldest = hot.iterator();
-      byKey.get(eldest.next()).keepLatestOnly();
-      eldest.remove();
+    History h = hot.get(key);
+    if (h != null) return h;
+    h = byKey.get(key);
+    if (h == null) {
+      h = new History(metrics.length, historyPerKey);
+      byKey.put(key, h);
     }
+    hot.put(key, h);
+    return h;
   }
 
   /** Whether the earliest kept observation of {@code h} is the key's baseline (never dropped). */
@@ -277,12 +290,18 @@ public final class CounterDeltas {
 
   public Snapshot snapshot() {
     Map<String, KeyHistory> keys = new LinkedHashMap<>();
-    byKey.forEach((key, h) -> {
-      List<Observation> observations = new ArrayList<>(h.size);
-      for (int i = 0; i < h.size; i++) observations.add(new Observation(h.at(i), h.values(i)));
-      keys.put(key, new KeyHistory(h.truncated, List.copyOf(observations)));
-    });
+    List<String> older = new ArrayList<>(byKey.size());
+    for (String key : byKey.keySet()) if (!hot.containsKey(key)) older.add(key);
+    Collections.sort(older);
+    for (String key : older) keys.put(key, history(byKey.get(key)));
+    hot.forEach((key, h) -> keys.put(key, history(h))); // iterating reorders nothing
     return new Snapshot(counters, historyPerKey, baseline, Collections.unmodifiableMap(keys));
+  }
+
+  private static KeyHistory history(History h) {
+    List<Observation> observations = new ArrayList<>(h.size);
+    for (int i = 0; i < h.size; i++) observations.add(new Observation(h.at(i), h.values(i)));
+    return new KeyHistory(h.truncated, List.copyOf(observations));
   }
 
   public static CounterDeltas restore(Snapshot s) {
@@ -296,7 +315,7 @@ public final class CounterDeltas {
       }
       h.truncated = kh.truncated();
       d.byKey.put(key, h);
-      d.markHot(key); // keys arrive in the order they were last observed
+      d.hot.put(key, h); // the recent keys come last, in the order they were last observed
     });
     return d;
   }

@@ -213,4 +213,24 @@ class CounterDeltasTest {
     assertEquals(d.observe("p1", t(0), 5), restored.observe("p1", t(0), 5));
     assertEquals(List.copyOf(d.snapshot().keys().keySet()), List.copyOf(restored.snapshot().keys().keySet()));
   }
+
+  @Test
+  void aSnapshotListsTheOtherKeysByKeyThenTheRecentOnesLeastRecentFirst() {
+    CounterDeltas d = viewsOnly(8);
+    d.observe("z-old", t(1), 1);
+    d.observe("a-old", t(1), 1);
+    for (int k = 0; k < CounterDeltas.HOT_KEYS; k++) d.observe("p" + k, t(1), 10);
+    d.observe("p0", t(2), 20); // observing a recent key again makes it the most recent
+    List<String> expected = new java.util.ArrayList<>(List.of("a-old", "z-old"));
+    for (int k = 1; k < CounterDeltas.HOT_KEYS; k++) expected.add("p" + k);
+    expected.add("p0");
+    assertEquals(expected, List.copyOf(d.snapshot().keys().keySet()));
+    assertEquals(2, d.kept("p0"));
+    assertEquals(1, d.kept("p1"), "reading a key does not make it recent");
+    d.observe("p1", t(2), 20);
+    assertEquals(2, d.kept("p1"));
+    d.observe("new", t(1), 5);
+    assertEquals(1, d.kept("p2"), "the least recent key left the recent ones");
+    assertEquals(2, d.kept("p0"));
+  }
 }
