@@ -2,6 +2,7 @@ package io.inflow.analytics.campaign;
 
 import io.inflow.analytics.common.BatchSplit;
 import io.inflow.analytics.common.EventLedger;
+import io.inflow.analytics.common.Interner;
 import io.inflow.analytics.common.PostCounters;
 import io.inflow.analytics.common.PostTotals;
 import io.inflow.analytics.kpi.ActionCounts;
@@ -75,6 +76,12 @@ public final class CampaignState {
   /** The latest crisis episode opened, and the latest one alerted (0: none). */
   private CrisisWatch.Crisis latestCrisis;
   private long crisisAlerted;
+  /**
+   * Currencies, influencer ids and attributions of the orders, one instance each (up to
+   * {@value #SHARED_ORDER_VALUES} distinct values: ~100 KB at most).
+   */
+  private final Interner shared = new Interner(SHARED_ORDER_VALUES);
+  private static final int SHARED_ORDER_VALUES = 1024;
   /** The latest alerts, newest first, at most {@link #ALERTS_KEPT}. */
   private final java.util.ArrayDeque<CampaignAlert> alerts = new java.util.ArrayDeque<>();
   public static final int ALERTS_KEPT = 50;
@@ -213,7 +220,7 @@ public final class CampaignState {
     } else if (event instanceof Conversion c) {
       OrderState old = orders.getOrDefault(c.orderId(), OrderState.empty(c.currency()));
       OrderState merged = old.with(c);
-      OrderState next = merged.attributedTo(resolve(merged));
+      OrderState next = merged.attributedTo(resolve(merged)).sharing(shared);
       orders.put(c.orderId(), next);
       changeOrderTotals(old, next);
       windows.add(c.occurredAt(), Metric.CONVERSIONS, (next.converted() ? 1 : 0) - (old.converted() ? 1 : 0));
@@ -470,7 +477,8 @@ public final class CampaignState {
       state.attribution = AttributionIndex.of(s.definition());
     }
     state.definedAt = s.definedAt();
-    s.orders().forEach((id, order) -> {
+    s.orders().forEach((id, restored) -> {
+      OrderState order = restored.sharing(state.shared);
       state.orders.put(id, order);
       state.changeOrderTotals(OrderState.empty(order.currency()), order);
     });

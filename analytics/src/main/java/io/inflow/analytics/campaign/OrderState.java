@@ -30,6 +30,12 @@ public record OrderState(String currency, BigDecimal paid, BigDecimal refunded, 
     return new OrderState(currency, paid, refunded, true, explicit, attr, influencerId);
   }
 
+  /** The same order holding the instances {@code shared} gives for its strings and attribution. */
+  public OrderState sharing(io.inflow.analytics.common.Interner shared) {
+    return new OrderState(shared.intern(currency), paid, refunded, canceled, shared.intern(explicitInfluencerId),
+        shared.intern(attribution), shared.intern(influencerId));
+  }
+
   public OrderState attributedTo(String influencer) {
     return new OrderState(currency, paid, refunded, canceled, explicitInfluencerId, attribution, influencer);
   }

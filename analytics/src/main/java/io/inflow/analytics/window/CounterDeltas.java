@@ -56,8 +56,14 @@ import java.util.Map;
  */
 public final class CounterDeltas {
   public static final int DEFAULT_HISTORY = 8;
-  /** Keys that keep up to {@code historyPerKey} observations: the ones observed most recently. */
-  public static final int HOT_KEYS = 128;
+  /**
+   * Keys that keep up to {@code historyPerKey} observations: the ones observed most recently. 32
+   * covers an influencer's posts still being tracked (a few posts a day, snapshots for a week or
+   * two) and a campaign's sponsored posts of its live days. It was 128, which kept ~81 KB of
+   * histories per entity once 128 posts had been seen, mostly for posts long quiet: under the live
+   * benchmark they were 36% of the node's live-data growth (load-tests/README.md, "Twelfth session").
+   */
+  public static final int HOT_KEYS = 32;
   /** The counters of a post, in the order {@link #observe(String, PostCounters)} reads them. */
   public static final List<Metric> POST_COUNTERS = List.of(Metric.VIEWS, Metric.IMPRESSIONS, Metric.REACH,
       Metric.LIKES, Metric.COMMENTS, Metric.SHARES, Metric.SAVES);

@@ -175,6 +175,32 @@ class CampaignStateTest {
   }
 
   @Test
+  void ordersShareOneInstanceOfARepeatedCurrencyInfluencerAndCodeAlsoAfterARestore() {
+    var code = new io.inflow.protocol.event.Attribution(io.inflow.protocol.event.Attribution.Kind.DISCOUNT_CODE,
+        "ANNA10");
+    List<IngestEvent> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) { // every event brings its own copies, as a parsed request does
+      batch.add(new io.inflow.protocol.event.Conversion("c" + i, "spring", new String("anna"), "o" + i, null,
+          eur("10"), new String("EUR"), ConversionStatus.PAID,
+          new io.inflow.protocol.event.Attribution(code.kind(), new String(code.value())), List.of(), at(10)));
+    }
+    CampaignState state = record(CampaignState.empty("spring", 64).apply(new CampaignEvent.CampaignDefined(ENROLLED,
+        at(0))), batch);
+    for (CampaignState s : List.of(state, CampaignState.restore(state.snapshot()))) {
+      List<OrderState> orders = List.copyOf(s.snapshot().orders().values());
+      assertEquals(3, orders.size());
+      for (OrderState o : orders) {
+        assertSame(orders.get(0).currency(), o.currency());
+        assertSame(orders.get(0).explicitInfluencerId(), o.explicitInfluencerId());
+        assertSame(orders.get(0).attribution(), o.attribution());
+        assertEquals(code, o.attribution());
+        assertEquals("anna", o.influencerId());
+      }
+    }
+    assertEquals(0, eur("30").compareTo(state.view().revenue()));
+  }
+
+  @Test
   void snapshotRoundTrip() {
     CampaignState state = record(defined(), List.of(spend("s1", "spring", "10", "EUR"),
         order("o", "spring", "A", "99.90", ConversionStatus.PAID), metrics("m", "a", "p", "spring", 1, 9, 1, 1, 1, 1)));
