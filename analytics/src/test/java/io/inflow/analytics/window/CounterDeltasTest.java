@@ -198,6 +198,38 @@ class CounterDeltasTest {
   }
 
   @Test
+  void keysThatComeAndGoFromTheRecentOnesKeepTheirOwnHistories() {
+    // Keys leave the recent ones with full histories and hand their arrays to the next history that
+    // grows; each key's changes must still add up to its latest counters (a late observation is
+    // re-split or, older than what its key kept, ignored: neither changes the sum). Two histories
+    // sharing arrays would mix their counters.
+    java.util.Random random = new java.util.Random(7);
+    int keys = CounterDeltas.HOT_KEYS * 3;
+    CounterDeltas churned = new CounterDeltas(CounterDeltas.POST_COUNTERS, 8);
+    long[][] sums = new long[keys][7];
+    long[][] latest = new long[keys][7];
+    int[] latestMinute = new int[keys];
+    java.util.Arrays.fill(latestMinute, -1);
+    for (int step = 0; step < 20_000; step++) {
+      int k = step < 10_000 ? (step / 10) % keys : random.nextInt(keys); // waves of new keys, then any
+      int minute = step / 10 + random.nextInt(3) - (random.nextInt(10) == 0 ? 5 : 0); // some late
+      long[] counters = new long[7];
+      for (int i = 0; i < 7; i++) counters[i] = minute * (i + 1) * 10L + k;
+      int key = k;
+      churned.observe("p" + k, t(minute), counters, (at, metric, units) ->
+          sums[key][CounterDeltas.POST_COUNTERS.indexOf(metric)] += units);
+      if (minute >= latestMinute[k]) {
+        latestMinute[k] = minute;
+        latest[k] = counters;
+      }
+    }
+    for (int k = 0; k < keys; k++) {
+      if (latestMinute[k] >= 0) assertArrayEquals(latest[k], sums[k], "key p" + k);
+      assertTrue(churned.kept("p" + k) <= 8);
+    }
+  }
+
+  @Test
   void aRestoredInstanceKnowsWhichKeysAreRecent() {
     CounterDeltas d = viewsOnly(8);
     for (int k = 0; k < CounterDeltas.HOT_KEYS; k++) {
