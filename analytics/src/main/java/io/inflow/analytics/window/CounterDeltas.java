@@ -41,8 +41,9 @@ import java.util.Map;
  * {@code 40 + (16 + 8h) + (16 + 4h rounded up to 8) + (16 + 8hn)} bytes for {@code h} kept
  * observations of {@code n} counters (compressed references), plus the map entry and the key: 632
  * bytes for a post among the recent ones (h = 8, n = 7) and 160 bytes for an older one (h = 1), 248
- * bytes for an account's followers (h = 8, n = 1). (Keeping 8 observations of every post made
- * post histories the largest part of a busy node's heap: ~520 new posts/s at 14,750 events/s.)
+ * bytes for an account's followers (h = 8, n = 1), plus one spare set of full-size arrays per
+ * instance. (Keeping 8 observations of every post made post histories the largest part of a busy
+ * node's heap: ~520 new posts/s at 14,750 events/s.)
  *
  * <p>Which keys are recent is part of the state: {@link #snapshot()} lists the other keys first (by
  * key), then the recent ones in the order they were last observed, and {@link #restore} makes the
