@@ -1,5 +1,6 @@
 package io.inflow.analytics.campaign;
 
+import io.inflow.analytics.common.Interner;
 import io.inflow.protocol.event.Attribution;
 import io.inflow.protocol.event.Conversion;
 import io.inflow.protocol.event.ConversionStatus;
@@ -31,7 +32,7 @@ public record OrderState(String currency, BigDecimal paid, BigDecimal refunded, 
   }
 
   /** The same order holding the instances {@code shared} gives for its strings and attribution. */
-  public OrderState sharing(io.inflow.analytics.common.Interner shared) {
+  public OrderState sharing(Interner shared) {
     return new OrderState(shared.intern(currency), paid, refunded, canceled, shared.intern(explicitInfluencerId),
         shared.intern(attribution), shared.intern(influencerId));
   }
